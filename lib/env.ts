@@ -1,0 +1,37 @@
+// Environment, validated once. Every module reads configuration through here, so a bad value
+// fails at start-up with a message that says what to set.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  HYPELINE_HOME: z.string().optional(),
+  HYPELINE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${issues}\nFix these variables (see README, "Configuration").`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Project-local folder for the embedded database and other machine state (git-ignored). */
+export function hypelineHome(): string {
+  return path.resolve(getEnv().HYPELINE_HOME ?? path.join(process.cwd(), ".hypeline"));
+}
