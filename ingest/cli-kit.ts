@@ -3,6 +3,7 @@
 // Commands are citty definitions; `executeCli` runs one with an argv array so tests can call
 // it in-process, and only `runCli` touches process.exitCode.
 import { type CommandDef, renderUsage, runCommand } from "citty";
+import { pathToFileURL } from "node:url";
 import { closeDb } from "../lib/db/client";
 
 export type CliErrorCode = "EARG" | "EINPUT" | "ENOTFOUND" | "EDB" | "EPARTIAL";
@@ -75,4 +76,9 @@ export async function executeCli(command: AnyCommand, rawArgs: string[]): Promis
 
 export async function runCli(command: AnyCommand): Promise<void> {
   process.exitCode = await executeCli(command, process.argv.slice(2));
+}
+
+/** True when the module is the script node was started with (not imported by a test). */
+export function isMain(moduleUrl: string): boolean {
+  return Boolean(process.argv[1]) && moduleUrl === pathToFileURL(process.argv[1]).href;
 }

@@ -1,0 +1,34 @@
+// IngestRun rows: what a run was asked to do, its counts and per-item errors. Counts are written
+// as the run goes, so /jobs shows progress and a killed run still shows how far it got.
+import { getDb } from "../db/client";
+
+export interface ItemError {
+  item: string;
+  error: string;
+}
+
+export interface RunCounts {
+  seen: number;
+  stored: number;
+  duplicates: number;
+  failed: number;
+}
+
+export async function startIngestRun(request: string, startedBy: string): Promise<number> {
+  const db = await getDb();
+  const run = await db.ingestRun.create({ data: { request, startedBy } });
+  return run.id;
+}
+
+export async function updateIngestRun(id: number, counts: RunCounts, errors: ItemError[]): Promise<void> {
+  const db = await getDb();
+  await db.ingestRun.update({ where: { id }, data: { ...counts, errors: errors as object[] } });
+}
+
+export async function finishIngestRun(id: number, counts: RunCounts, errors: ItemError[], fatal?: string): Promise<"succeeded" | "partial" | "failed"> {
+  const status = fatal || (counts.failed > 0 && counts.stored + counts.duplicates === 0) ? "failed" : counts.failed > 0 ? "partial" : "succeeded";
+  const db = await getDb();
+  const allErrors = fatal ? [...errors, { item: "(run)", error: fatal }] : errors;
+  await db.ingestRun.update({ where: { id }, data: { ...counts, errors: allErrors as object[], status, finishedAt: new Date() } });
+  return status;
+}
