@@ -15,10 +15,8 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
+/** Parsed on each call (cheap), so tests and scripts that set variables later are seen. */
 export function getEnv(): Env {
-  if (cached) return cached;
   const parsed = schema.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
@@ -27,8 +25,7 @@ export function getEnv(): Env {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${issues}\nFix these variables (see README, "Configuration").`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Project-local folder for the embedded database and other machine state (git-ignored). */

@@ -7,8 +7,8 @@ import { pathToFileURL } from "node:url";
 import { defineCommand, runMain } from "citty";
 import { readDoc } from "../lib/analysis/nlp";
 import { readLabeledJsonl, type DatasetOptions } from "../lib/analysis/sentiment/dataset";
-import { featureSet } from "../lib/analysis/sentiment/features";
-import { readTokens } from "../lib/analysis/sentiment/tokens";
+import { featureSet, sentenceFeatureLists } from "../lib/analysis/sentiment/features";
+import { readTokens, sentenceTokenRanges } from "../lib/analysis/sentiment/tokens";
 import {
   DEFAULT_TRAIN_OPTIONS,
   trainPolarityModel,
@@ -34,7 +34,13 @@ export async function trainFromFile(options: TrainFileOptions): Promise<TrainRes
       skipped += 1;
       continue;
     }
-    examples.push({ features: featureSet(readTokens(readDoc(record.text))), label: record.label });
+    const doc = readDoc(record.text);
+    const stream = readTokens(doc);
+    examples.push({
+      features: featureSet(stream),
+      label: record.label,
+      sentences: options.sentenceWeight > 0 ? sentenceFeatureLists(stream, sentenceTokenRanges(doc)) : undefined,
+    });
     if (examples.length % 5000 === 0) {
       log(`  tokenized ${examples.length} texts (${rate(examples.length, started)}/s)`);
     }
@@ -99,6 +105,11 @@ export const trainCommand = defineCommand({
     "learning-rate": { type: "string", default: String(DEFAULT_TRAIN_OPTIONS.learningRate) },
     l2: { type: "string", default: String(DEFAULT_TRAIN_OPTIONS.l2) },
     nb: { type: "boolean", default: true, description: "Naive Bayes feature scaling (--no-nb for plain LR)" },
+    "sentence-weight": {
+      type: "string",
+      default: String(DEFAULT_TRAIN_OPTIONS.sentenceWeight),
+      description: "Weight of each sentence as an extra example with its text's label (0 = off)",
+    },
   },
   async run({ args }) {
     const threshold = args.threshold === undefined ? undefined : numberArg(args.threshold, "threshold", 0);
@@ -118,6 +129,7 @@ export const trainCommand = defineCommand({
       l2: numberArg(args.l2, "l2", DEFAULT_TRAIN_OPTIONS.l2),
       naiveBayes: args.nb,
       smoothing: DEFAULT_TRAIN_OPTIONS.smoothing,
+      sentenceWeight: numberArg(args["sentence-weight"], "sentence-weight", DEFAULT_TRAIN_OPTIONS.sentenceWeight),
       log: (line) => console.log(line),
     });
   },

@@ -63,8 +63,8 @@ export async function createDatabaseIfMissing(database: string, adminUrl = embed
     const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [database]);
     if (!rowCount) {
       await client.query(`create database ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
-        // 42P04: another process created it between our check and our create.
-        if (error.code !== "42P04") throw error;
+        // 42P04 / 23505: another process created it between our check and our create.
+        if (error.code !== "42P04" && error.code !== "23505") throw error;
       });
     }
   } finally {
@@ -86,7 +86,20 @@ async function initialiseCluster(dataDir: string): Promise<void> {
     onLog: () => undefined,
     onError: () => undefined,
   });
-  await server.initialise();
+  if (userInfo().uid === 0) {
+    // Postgres will run as the `postgres` user: it must be able to enter our folder.
+    const home = path.dirname(dataDir);
+    await fs.chmod(home, (await fs.stat(home)).mode | 0o711);
+  }
+  try {
+    await server.initialise();
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/Permission denied/.test(message)) {
+      throw new Error(`PostgreSQL (running as the "postgres" user) cannot reach ${dataDir}. Set HYPELINE_HOME to a folder every user can enter (e.g. /var/tmp/hypeline), or set DATABASE_URL.\n${message}`);
+    }
+    throw error;
+  }
 }
 
 async function postgresIds(): Promise<{ uid?: number; gid?: number }> {

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 const require = createRequire(import.meta.url);
 
@@ -18,21 +19,50 @@ type Engine = {
   free(): void;
 };
 
-async function loadEngine(connectionString: string): Promise<Engine> {
-  // The package's entry does `import * as wasm from "./x.wasm"`, which Node cannot load;
-  // instantiate the module ourselves with the JS glue's imports instead.
-  const glueUrl = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const glue = (await import(glueUrl)) as Record<string, unknown> & {
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
-    SchemaEngine: { new: (options: unknown, log: (message: string) => void, adapter: unknown) => Promise<Engine> };
-  };
-  const wasmPath = path.join(path.dirname(glueUrl), "schema_engine_bg.wasm");
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": glue as WebAssembly.ModuleImports });
-  glue.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  const schema = readFileSync(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return glue.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, adapter);
+type Glue = Record<string, unknown> & {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  SchemaEngine: { new: (options: unknown, log: (message: string) => void, adapter: unknown) => Promise<Engine> };
+};
+
+let glueReady: Promise<Glue> | undefined;
+
+/**
+ * The package's entry does `import * as wasm from "./x.wasm"`, which Node cannot load; we
+ * instantiate the module ourselves with the JS glue's imports. Once per process: the glue keeps
+ * the instance in module state, so a second instantiation would pull it from under live engines.
+ */
+function loadGlue(): Promise<Glue> {
+  glueReady ??= (async () => {
+    const glueUrl = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const glue = (await import(glueUrl)) as Glue;
+    const wasmPath = path.join(path.dirname(glueUrl), "schema_engine_bg.wasm");
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": glue as WebAssembly.ModuleImports });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return glue;
+  })();
+  return glueReady;
+}
+
+/**
+ * Runs `work` with a fresh engine on its own pool, and closes both after: the engine holds
+ * Prisma's migration advisory lock on its session, so a pool left open would make the next
+ * migration wait for it.
+ */
+async function withEngine<T>(connectionString: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+  const glue = await loadGlue();
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  try {
+    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+    const engine = await glue.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, readFileSync(SCHEMA_PATH, "utf8")]] }, () => undefined, adapter);
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await pool.end();
+  }
 }
 
 function migrationsList() {
@@ -58,13 +88,10 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Apply every migration not yet applied; returns the names applied now. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await loadEngine(connectionString);
-  try {
+  return withEngine(connectionString, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
     return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** The schema each migration was generated from, kept beside its SQL (see diffSchema). */
@@ -78,8 +105,7 @@ export const SNAPSHOT_FILE = "schema.prisma.snapshot";
  * adapter fails on PostgreSQL's internal "char" columns).
  */
 export async function diffSchema(connectionString: string): Promise<string> {
-  const engine = await loadEngine(connectionString);
-  try {
+  return withEngine(connectionString, async (engine) => {
     const latest = migrationsList().migrationDirectories.at(-1);
     const snapshot = latest ? path.join(MIGRATIONS_DIR, latest.path, SNAPSHOT_FILE) : undefined;
     if (snapshot && !existsSync(snapshot)) {
@@ -93,7 +119,5 @@ export async function diffSchema(connectionString: string): Promise<string> {
       filters: noFilters,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }

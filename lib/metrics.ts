@@ -1,0 +1,192 @@
+// Every number Hypeline shows is defined here, once, as a documented pure function.
+// Pages, exports and the ingest job import these; nothing else re-derives a threshold.
+import type { Stance, StanceLabel } from "./analysis/types";
+
+// --- Sentence sentiment -------------------------------------------------------------------
+
+/**
+ * Sentence sentiment: polarity toward the work in [-1, 1], from the trained model's log-odds
+ * squashed by tanh. `SENTENCE_LOGIT_SCALE` sets how much evidence a sentence needs to approach
+ * ±1: tanh(0.5 * 2) ≈ 0.76, so a sentence worth odds of e² (≈ 7:1) reads as clearly polar.
+ */
+export const SENTENCE_LOGIT_SCALE = 0.5;
+
+export function sentenceScore(logit: number): number {
+  return clamp(Math.tanh(logit * SENTENCE_LOGIT_SCALE), -1, 1);
+}
+
+// --- Document stance ------------------------------------------------------------------------
+
+/**
+ * How much each sentence counts toward the document stance.
+ * - `evaluative`: a sentence that judges the work (quality, makers, parts, experience).
+ * - `descriptive`: plot, facts, logistics. Kept small, not zero: a descriptive sentence still
+ *   leaks some attitude ("a tired revenge plot"), but a synopsis must not outvote a verdict.
+ * - `verdict`: extra weight for the last evaluative sentences, where reviewers sum up.
+ * - `verdictSentences`: how many trailing evaluative sentences count as the verdict.
+ * - `fallbackScale`: a text with no evaluative sentence keeps the sign of its overall
+ *   polarity, scaled down, so a short snippet still gets a label that follows its polarity.
+ */
+export const STANCE_WEIGHTS = {
+  evaluative: 1,
+  descriptive: 0.1,
+  verdict: 1.5,
+  verdictSentences: 2,
+  fallbackScale: 0.5,
+} as const;
+
+export interface StanceInput {
+  score: number;
+  evaluative: boolean;
+}
+
+/**
+ * Each sentence's weight in the stance: `evaluative` or `descriptive`, times `verdict` for the
+ * last `verdictSentences` evaluative sentences. With no evaluative sentence at all (the
+ * fallback), every sentence weighs the same.
+ */
+export function stanceWeights(sentences: readonly StanceInput[]): number[] {
+  const evaluativeIndices: number[] = [];
+  sentences.forEach((sentence, i) => {
+    if (sentence.evaluative) evaluativeIndices.push(i);
+  });
+  if (evaluativeIndices.length === 0) return sentences.map(() => 1);
+  const weights = sentences.map((sentence) =>
+    sentence.evaluative ? STANCE_WEIGHTS.evaluative : STANCE_WEIGHTS.descriptive,
+  );
+  // A one-sentence judgment is its own verdict; boosting it would change nothing.
+  if (evaluativeIndices.length > STANCE_WEIGHTS.verdictSentences) {
+    for (const i of evaluativeIndices.slice(-STANCE_WEIGHTS.verdictSentences)) weights[i] *= STANCE_WEIGHTS.verdict;
+  }
+  return weights;
+}
+
+/**
+ * Each sentence's signed contribution to the stance score: weight × score / total weight,
+ * so the contributions of a non-fallback stance add up to its score.
+ */
+export function stanceContributions(sentences: readonly StanceInput[]): number[] {
+  const weights = stanceWeights(sentences);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return sentences.map((sentence, i) => (total === 0 ? 0 : (weights[i] * sentence.score) / total));
+}
+
+/**
+ * Label bands for the stance score.
+ * - |score| < `neutralBand`: no lean either way → neutral.
+ * - |score| < `mixedMaxAbs` while evaluative sentences disagree (weighted spread ≥
+ *   `mixedSpread`) → mixed: strong praise and strong criticism that nearly cancel.
+ * - otherwise the sign decides positive / negative.
+ */
+export const STANCE_THRESHOLDS = {
+  neutralBand: 0.05,
+  mixedMaxAbs: 0.2,
+  mixedSpread: 0.5,
+} as const;
+
+/** The decision threshold for binary positive/negative evaluation (score > 0 ⇒ positive). */
+export const POLARITY_THRESHOLD = 0;
+
+/** Label for a stance score given the weighted spread of the sentence scores behind it. */
+export function stanceLabel(score: number, spread: number): StanceLabel {
+  const abs = Math.abs(score);
+  if (abs < STANCE_THRESHOLDS.mixedMaxAbs && spread >= STANCE_THRESHOLDS.mixedSpread) return "mixed";
+  if (abs < STANCE_THRESHOLDS.neutralBand) return "neutral";
+  return score > 0 ? "positive" : "negative";
+}
+
+export interface WeightedScore {
+  score: number;
+  weight: number;
+}
+
+export interface WeightedSummary {
+  /** Weighted mean of the scores; 0 when there is no weight. */
+  mean: number;
+  /** Weighted standard deviation around the mean (0..1 for scores in [-1, 1]). */
+  spread: number;
+  totalWeight: number;
+}
+
+/** Weighted mean and spread; items with weight ≤ 0 are ignored. */
+export function weightedSummary(items: readonly WeightedScore[]): WeightedSummary {
+  let totalWeight = 0;
+  let sum = 0;
+  for (const { score, weight } of items) {
+    if (weight <= 0) continue;
+    totalWeight += weight;
+    sum += weight * score;
+  }
+  if (totalWeight === 0) return { mean: 0, spread: 0, totalWeight: 0 };
+  const mean = sum / totalWeight;
+  let variance = 0;
+  for (const { score, weight } of items) {
+    if (weight > 0) variance += weight * (score - mean) ** 2;
+  }
+  return { mean, spread: Math.sqrt(variance / totalWeight), totalWeight };
+}
+
+/**
+ * Stance confidence in 0..1: the amount of evaluative evidence times its agreement.
+ * - amount: 1 − e^(−evidence / `CONFIDENCE_EVIDENCE_SCALE`), where evidence is the summed weight
+ *   of evaluative sentences times their mean |score| (one lukewarm sentence is weak evidence;
+ *   five clear ones are strong).
+ * - agreement: |mean| / mean|score|, 1 when every sentence leans the same way, 0 when they cancel.
+ * A fallback stance (no evaluative sentence) is capped at `FALLBACK_CONFIDENCE_CAP`.
+ */
+export const CONFIDENCE_EVIDENCE_SCALE = 2;
+export const FALLBACK_CONFIDENCE_CAP = 0.3;
+
+export function stanceConfidence(items: readonly WeightedScore[], fallback = false): number {
+  let weight = 0;
+  let absSum = 0;
+  let sum = 0;
+  for (const item of items) {
+    if (item.weight <= 0) continue;
+    weight += item.weight;
+    absSum += item.weight * Math.abs(item.score);
+    sum += item.weight * item.score;
+  }
+  if (weight === 0 || absSum === 0) return 0;
+  const amount = 1 - Math.exp(-absSum / CONFIDENCE_EVIDENCE_SCALE);
+  const agreement = Math.abs(sum) / absSum;
+  const confidence = amount * agreement;
+  return clamp(fallback ? Math.min(confidence, FALLBACK_CONFIDENCE_CAP) : confidence, 0, 1);
+}
+
+/**
+ * Document stance: the weighted mean of sentence scores (weights from `stanceWeights`).
+ * When no sentence is evaluative, `fallbackScore` (the polarity of all sentences read
+ * together) scaled by `STANCE_WEIGHTS.fallbackScale` stands in, so a lone snippet still
+ * leans the way its words do, with capped confidence.
+ */
+export function documentStance(sentences: readonly StanceInput[], fallbackScore: number): Stance {
+  const evaluativeCount = sentences.filter((sentence) => sentence.evaluative).length;
+  const evaluativeShare = sentences.length === 0 ? 0 : evaluativeCount / sentences.length;
+  if (evaluativeCount === 0) {
+    const score = clamp(fallbackScore * STANCE_WEIGHTS.fallbackScale, -1, 1);
+    return {
+      score,
+      label: stanceLabel(score, 0),
+      confidence: stanceConfidence([{ score, weight: 1 }], true),
+      evaluativeShare,
+    };
+  }
+  const weights = stanceWeights(sentences);
+  const items = sentences.map((sentence, i) => ({ score: sentence.score, weight: weights[i] }));
+  const { mean, spread } = weightedSummary(items);
+  const score = clamp(mean, -1, 1);
+  return {
+    score,
+    label: stanceLabel(score, spread),
+    confidence: stanceConfidence(items.filter((_, i) => sentences[i].evaluative)),
+    evaluativeShare,
+  };
+}
+
+// --- helpers --------------------------------------------------------------------------------
+
+export function clamp(value: number, min: number, max: number): number {
+  if (Number.isNaN(value)) return 0;
+  return value < min ? min : value > max ? max : value;
+}
