@@ -3,7 +3,7 @@
 // caller's; this module only reports events.
 import { AnalysisError, analyzeDocument } from "../lib/analysis/analyze";
 import type { DocumentKind } from "../lib/analysis/types";
-import { finishIngestRun, type ItemError, type RunCounts, startIngestRun, updateIngestRun } from "../lib/store/ingestRuns";
+import { finishIngestRun, type ItemError, type RunCounts, recordRunItem, startIngestRun, updateIngestRun } from "../lib/store/ingestRuns";
 import { sourceId } from "../lib/store/sources";
 import { storeDocument } from "../lib/store/storeDocument";
 import { findOrCreateTitle, listTitles, type TitleRecord, titlesMentioned } from "../lib/store/titles";
@@ -54,7 +54,8 @@ export async function runIngest(options: IngestOptions, onItem: (outcome: ItemOu
   const errors: ItemError[] = [];
   const known = await listTitles();
 
-  const record = (outcome: ItemOutcome) => {
+  const record = async (outcome: ItemOutcome) => {
+    await recordRunItem(run, outcome.status === "failed" ? { item: outcome.item, status: "failed", error: outcome.error } : { item: outcome.item, status: outcome.status, documentId: outcome.documentId });
     counts.seen++;
     if (outcome.status === "failed") {
       counts.failed++;
@@ -67,9 +68,9 @@ export async function runIngest(options: IngestOptions, onItem: (outcome: ItemOu
   try {
     for await (const source of readSources(options.targets)) {
       if ("error" in source) {
-        record({ item: source.item, status: "failed", error: source.error });
+        await record({ item: source.item, status: "failed", error: source.error });
       } else {
-        record(await ingestOne(source.item, source.doc, options, known, run));
+        await record(await ingestOne(source.item, source.doc, options, known, run));
       }
       await updateIngestRun(run, counts, errors);
     }

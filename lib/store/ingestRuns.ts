@@ -32,3 +32,11 @@ export async function finishIngestRun(id: number, counts: RunCounts, errors: Ite
   await db.ingestRun.update({ where: { id }, data: { ...counts, errors: allErrors as object[], status, finishedAt: new Date() } });
   return status;
 }
+
+/** One item's outcome, kept for /jobs (a run's items and their errors). */
+export async function recordRunItem(runId: number, item: { item: string; status: "stored" | "duplicate" | "failed"; documentId?: number | null; error?: string | null }): Promise<void> {
+  const db = await getDb();
+  await db.ingestRunItem.create({
+    data: { runId, item: item.item.slice(0, 2000), status: item.status, documentId: item.documentId ?? null, error: item.error?.slice(0, 2000) ?? null },
+  });
+}
