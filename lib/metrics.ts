@@ -80,8 +80,8 @@ export function stanceContributions(sentences: readonly StanceInput[]): number[]
  */
 export const STANCE_THRESHOLDS = {
   neutralBand: 0.05,
-  mixedMaxAbs: 0.2,
-  mixedSpread: 0.5,
+  mixedMaxAbs: 0.15,
+  mixedSpread: 0.6,
 } as const;
 
 /** The decision threshold for binary positive/negative evaluation (score > 0 ⇒ positive). */
@@ -189,4 +189,98 @@ export function documentStance(sentences: readonly StanceInput[], fallbackScore:
 export function clamp(value: number, min: number, max: number): number {
   if (Number.isNaN(value)) return 0;
   return value < min ? min : value > max ? max : value;
+}
+
+// --- Themes: aspect sentiment, expectation gap, keyphrase ranking (lib/queries/getAspectComparison,
+// getKeyphraseTrends, getTitlePeople) ------------------------------------------------------------
+
+/**
+ * Minimum sample size behind any shown score: below it the page and the CSV say "not enough
+ * coverage" (mean and interval are null) instead of a number that one sentence could swing.
+ */
+export const MIN_N = 3;
+
+/** Two-sided 95% Student t critical values by degrees of freedom (1–30); 1.96 beyond. */
+const T_95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+export function tCritical95(degreesOfFreedom: number): number {
+  if (degreesOfFreedom < 1) return Number.POSITIVE_INFINITY;
+  return degreesOfFreedom <= T_95.length ? T_95[degreesOfFreedom - 1] : 1.96;
+}
+
+/** Sums kept by a rollup (title_aspect_stats): count, sum and sum of squares of sentence scores. */
+export interface ScoreSums {
+  n: number;
+  sum: number;
+  sumSq: number;
+}
+
+export interface ScoreSummary {
+  n: number;
+  /** Mean sentence score in [-1, 1]; null below MIN_N. */
+  mean: number | null;
+  /** 95% t-interval of the mean, clamped to [-1, 1]; null below MIN_N. */
+  low: number | null;
+  high: number | null;
+  enoughCoverage: boolean;
+}
+
+/**
+ * Aspect sentiment: the mean score of the evaluative sentences that mention the aspect, with a
+ * 95% Student t-interval (sample standard deviation from the sums; scores are bounded, so the
+ * interval is clamped to [-1, 1]). Below MIN_N sentences there is no number.
+ */
+export function summarizeScores({ n, sum, sumSq }: ScoreSums): ScoreSummary {
+  if (n < MIN_N) return { n, mean: null, low: null, high: null, enoughCoverage: false };
+  const mean = sum / n;
+  const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
+  const half = tCritical95(n - 1) * Math.sqrt(variance / n);
+  return { n, mean: clamp(mean, -1, 1), low: clamp(mean - half, -1, 1), high: clamp(mean + half, -1, 1), enoughCoverage: true };
+}
+
+/**
+ * A sentence counts as positive or negative toward an aspect when its score leaves the neutral
+ * band of the stance labels (|score| ≥ STANCE_THRESHOLDS.neutralBand).
+ */
+export function aspectPolarity(score: number): "positive" | "negative" | "neutral" {
+  if (score >= STANCE_THRESHOLDS.neutralBand) return "positive";
+  if (score <= -STANCE_THRESHOLDS.neutralBand) return "negative";
+  return "neutral";
+}
+
+/**
+ * Expectation gap: reception minus anticipation, on the same scale (mean sentence score). Null
+ * unless both sides have enough coverage: a gap against "not enough coverage" is not a finding.
+ */
+export function expectationGap(reception: ScoreSummary, anticipation: ScoreSummary): number | null {
+  if (reception.mean === null || anticipation.mean === null) return null;
+  return reception.mean - anticipation.mean;
+}
+
+/**
+ * Keyphrase distinctiveness (TF-IDF over documents): the share of the title's documents that use
+ * the phrase, times log(N / df) where N counts the documents of the whole corpus and df those
+ * that use the phrase anywhere. "John Wick" in Ballerina coverage scores only as high as it is
+ * distinctive against coverage of every tracked title.
+ */
+export function keyphraseDistinctiveness(titleDocsWith: number, titleDocs: number, corpusDocsWith: number, corpusDocs: number): number {
+  if (titleDocs === 0 || corpusDocsWith === 0 || corpusDocs === 0) return 0;
+  return (titleDocsWith / titleDocs) * Math.log(corpusDocs / corpusDocsWith);
+}
+
+/**
+ * Rising keyphrase: in a week, the phrase's share of the title's documents jumps against the
+ * RISING.windowWeeks weeks before it. All three must hold:
+ * - at least `minDocuments` documents use it that week (one article is not a trend),
+ * - its share rose by at least `minShareGain` (absolute) over its share in the window,
+ * - and at least `factor` times that earlier share (so a phrase already everywhere is not "rising").
+ * A window with no documents counts as share 0.
+ */
+export const RISING = { windowWeeks: 4, minDocuments: 2, minShareGain: 0.2, factor: 2 } as const;
+
+export function isRising(week: { with: number; total: number }, window: { with: number; total: number }): boolean {
+  if (week.total === 0 || week.with < RISING.minDocuments) return false;
+  const share = week.with / week.total;
+  const before = window.total === 0 ? 0 : window.with / window.total;
+  return share - before >= RISING.minShareGain && share >= RISING.factor * before;
 }

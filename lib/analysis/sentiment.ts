@@ -9,11 +9,11 @@ import { getModel, type PolarityModel } from "./sentiment/model";
 import {
   EXCITEMENT_POLARITY,
   HEDGE_DAMPING,
+  adjustedBigramWeight,
   adjustedUnigramWeight,
   evaluativeEvidence,
   hasGenreContext,
   isEvaluative,
-  isGenreWord,
   readAnticipation,
   tokenWeights,
 } from "./sentiment/rules";
@@ -72,9 +72,7 @@ export function sentenceLogit(
       logit += adjustedUnigramWeight(stream, a, modelWeight, genreContext, first, end) * weights[a - first];
       return;
     }
-    if (modelWeight === 0) return;
-    // A genre word's bigrams ("brutal fight") may not pull down what its unigram may not.
-    const weight = genreContext && (isGenreWord(stream, a) || isGenreWord(stream, b)) ? Math.max(modelWeight, 0) : modelWeight;
+    const weight = adjustedBigramWeight(stream, a, b, modelWeight, genreContext);
     logit += (weight * (weights[a - first] + weights[b - first])) / 2;
   });
   return logit;

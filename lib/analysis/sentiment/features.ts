@@ -13,6 +13,9 @@ const COUNTED_TYPES: ReadonlySet<string> = new Set(["word", "number", "emoji", "
 /** True for tokens that carry meaning; punctuation and whitespace break bigrams instead. */
 export function isFeatureToken(stream: TokenStream, index: number): boolean {
   if (!COUNTED_TYPES.has(stream.types[index])) return false;
+  // Names carry no opinion: in the training reviews a title or actor name ("Ballerina",
+  // "Seagal") only echoes how those particular films were rated.
+  if (stream.names[index]) return false;
   // Scraped reviews keep HTML line breaks ("<br />"): the "br" is markup, not a word.
   if (stream.normals[index] === "br" && index > 0 && isMarkupPunct(stream.values[index - 1])) {
     return false;
@@ -35,8 +38,8 @@ export function emitFeatures(stream: TokenStream, first: number, end: number, si
   let previousIndex = -1;
   for (let i = first; i < end; i += 1) {
     if (!isFeatureToken(stream, i)) {
-      // Punctuation ends a phrase; markup "br" is skipped without breaking one.
-      if (stream.types[i] !== "word") previousKey = undefined;
+      // Punctuation and names end a phrase; markup "br" is skipped without breaking one.
+      if (stream.types[i] !== "word" || stream.names[i]) previousKey = undefined;
       continue;
     }
     const key = unigramKey(stream, i);

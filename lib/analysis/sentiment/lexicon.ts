@@ -67,7 +67,7 @@ export const PRAISE_WORDS: ReadonlySet<string> = new Set([
   "heartbreaking", "tender", "joyful", "exciting", "entertaining", "enjoyable",
   "impressive", "remarkable", "memorable", "powerful", "haunting", "poetic", "evocative",
   "electric", "magnetic", "lovely", "astonishing", "amazing", "awesome",
-  "incredible", "superior", "finest", "greatest",
+  "incredible", "superior", "finest", "greatest", "talented", "stellar", "worthy",
 ]);
 
 /**
@@ -309,6 +309,13 @@ export const HEDGE_CUES: readonly string[] = [
  */
 export const EXTRA_NEGATORS: ReadonlySet<string> = new Set(["nothing", "nobody", "none", "neither", "nor"]);
 export const EXTRA_NEGATOR_PAIRS: ReadonlySet<string> = new Set(["far from", "anything but"]);
+/**
+ * Pairs that look negated but affirm ("no less thrilling", "not just a spin-off", "nothing
+ * short of brilliant"): their scope is cleared of negation.
+ */
+export const AFFIRMING_PAIRS: ReadonlySet<string> = new Set([
+  "no less", "not only", "not just", "not merely", "no doubt", "nothing short", "not least",
+]);
 
 /** Words that amplify the next word's evidence. */
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([

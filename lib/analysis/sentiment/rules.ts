@@ -40,7 +40,7 @@ export const GENRE_CRAFT_LIFT = 0.6;
 /** How far (in tokens) a craft noun may sit from a genre word to count as its target. */
 export const GENRE_CRAFT_WINDOW = 3;
 /** A hedged claim ("aims to live up to", "only time will tell") keeps this share of its polarity. */
-export const HEDGE_DAMPING = 0.5;
+export const HEDGE_DAMPING = 0.3;
 /** Log-odds of polarity per unit of excitement ("can't wait" is a positive stance). */
 export const EXCITEMENT_POLARITY = 1.2;
 /** Log-odds magnitude at which a sentence that names the work counts as judging it. */
@@ -193,9 +193,33 @@ export function adjustedUnigramWeight(
   return modelWeight;
 }
 
-/** True when the unigram at `index` is a genre word whose bigrams the model must not use. */
-export function isGenreWord(stream: TokenStream, index: number): boolean {
-  return GENRE_INTENSITY_WORDS.has(stream.normals[index]) && !stream.negated[index];
+/**
+ * The direction the rules fix for the token at `index` (+1 up, −1 down, 0 free): a bigram
+ * that contains it may not pull the other way ("~a ~masterpiece" may not lift "hardly a
+ * masterpiece"; "brutal fight" may not sink an action film).
+ */
+export function lexicalDirection(stream: TokenStream, index: number, genreContext: boolean): -1 | 0 | 1 {
+  const normal = stream.normals[index];
+  const negated = stream.negated[index];
+  if (GENRE_INTENSITY_WORDS.has(normal)) return !negated && genreContext ? 1 : 0;
+  if (CRITICISM_WORDS.has(normal)) return negated ? 1 : -1;
+  if (PRAISE_WORDS.has(normal)) return negated ? -1 : 1;
+  return 0;
+}
+
+/** A bigram weight with the directions of its two tokens enforced. */
+export function adjustedBigramWeight(
+  stream: TokenStream,
+  a: number,
+  b: number,
+  modelWeight: number,
+  genreContext: boolean,
+): number {
+  if (modelWeight === 0) return 0;
+  for (const direction of [lexicalDirection(stream, a, genreContext), lexicalDirection(stream, b, genreContext)]) {
+    if (direction !== 0 && Math.sign(modelWeight) !== direction) return 0;
+  }
+  return modelWeight;
 }
 
 function describesCraft(stream: TokenStream, index: number, first: number, end: number): boolean {

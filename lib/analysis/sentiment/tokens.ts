@@ -2,7 +2,7 @@
 // cheaper than walking token items, and the scorer only needs these few attributes.
 import type { Document } from "wink-nlp";
 import { its } from "../nlp";
-import { EXTRA_NEGATOR_PAIRS, EXTRA_NEGATORS } from "./lexicon";
+import { AFFIRMING_PAIRS, EXTRA_NEGATOR_PAIRS, EXTRA_NEGATORS, JUDGMENT_WORDS, GENRE_INTENSITY_WORDS } from "./lexicon";
 
 export interface TokenStream {
   /** Verbatim token text, used to locate sentences in the source string. */
@@ -15,6 +15,8 @@ export interface TokenStream {
   types: string[];
   /** Universal POS tags; "UNK" when the pipeline has no POS tagger. */
   pos: string[];
+  /** True for tokens that name someone or something (see `markNames`). */
+  names: boolean[];
 }
 
 export interface SentenceSlice {
@@ -37,15 +39,56 @@ export function readTokens(doc: Document): TokenStream {
     negated: tokens.out(helpers.negationFlag) as boolean[],
     types: tokens.out(helpers.type) as string[],
     pos: tokens.out(helpers.pos) as string[],
+    names: [],
   };
+  stream.names = markNames(stream, sentenceTokenRanges(doc));
   extendNegation(stream);
   return stream;
 }
 
-/** Add the scopes of EXTRA_NEGATORS, which wink-nlp leaves unmarked. */
+/**
+ * Proper nouns, except where the tagger is unreliable: a capitalised first word of a sentence
+ * ("Stunning.", "Grim and gorgeous") counts as a name only if the same word is tagged a name
+ * elsewhere in the text, and opinion words are never names.
+ */
+function markNames(stream: TokenStream, ranges: readonly [number, number][]): boolean[] {
+  const names = new Array<boolean>(stream.normals.length).fill(false);
+  const sentenceInitial = new Set<number>();
+  for (const [first, end] of ranges) {
+    for (let i = first; i < end; i += 1) {
+      if (stream.types[i] === "word") {
+        sentenceInitial.add(i);
+        break;
+      }
+    }
+  }
+  const namedElsewhere = new Set<string>();
+  stream.pos.forEach((pos, i) => {
+    if (pos === "PROPN" && !sentenceInitial.has(i)) namedElsewhere.add(stream.normals[i]);
+  });
+  stream.pos.forEach((pos, i) => {
+    const normal = stream.normals[i];
+    if (pos !== "PROPN" || JUDGMENT_WORDS.has(normal) || GENRE_INTENSITY_WORDS.has(normal)) return;
+    names[i] = !sentenceInitial.has(i) || namedElsewhere.has(normal);
+  });
+  return names;
+}
+
+/**
+ * Add the scopes of EXTRA_NEGATORS, which wink-nlp leaves unmarked, and clear the scopes of
+ * AFFIRMING_PAIRS, which it marks.
+ */
 function extendNegation(stream: TokenStream): void {
   const { normals, negated, types } = stream;
+  for (let i = 0; i + 1 < normals.length; i += 1) {
+    if (!AFFIRMING_PAIRS.has(normals[i] + " " + normals[i + 1])) continue;
+    for (let j = i + 1; j < normals.length && types[j] !== "punctuation"; j += 1) negated[j] = false;
+  }
   for (let i = 0; i < normals.length; i += 1) {
+    if (AFFIRMING_PAIRS.has(normals[i] + " " + normals[i + 1])) {
+      i += 1;
+      continue;
+    }
     let scopeStart = -1;
     if (EXTRA_NEGATORS.has(normals[i]) && !negated[i]) scopeStart = i + 1;
     else if (i + 1 < normals.length && EXTRA_NEGATOR_PAIRS.has(normals[i] + " " + normals[i + 1])) scopeStart = i + 2;
