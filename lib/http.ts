@@ -25,3 +25,21 @@ export function describeZodError(error: z.ZodError): string {
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 }
+
+/** A JSON success reply; never cached, since these bodies describe live state. */
+export function jsonResponse(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** A JSON request body checked against `schema`: the data, or the 400 to reply with. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ data: z.output<S> } | { response: Response }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { response: badRequest("The request body must be JSON (content-type: application/json).", "invalid_json") };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { response: badRequest(describeZodError(parsed.error), "invalid_request") };
+  return { data: parsed.data };
+}

@@ -1,0 +1,42 @@
+import type { DocumentSentenceRow } from "@/lib/queries/getDocument";
+import { formatStance } from "@/app/components/format";
+import { sentenceBackground } from "@/app/components/sentenceColor";
+import { layoutSentences } from "./sentenceLayout";
+
+/** The cleaned text, sentence by sentence, each coloured by its score. All of it as React text. */
+export function SentenceText({ text, sentences }: { text: string; sentences: DocumentSentenceRow[] }) {
+  const paragraphs = layoutSentences(text, sentences);
+  return (
+    <div className="doc-text">
+      {paragraphs.map((pieces, p) => (
+        <p key={p}>
+          {pieces.map((piece, i) => {
+            if (piece.sentence === null) return <span key={i}>{piece.text}</span>;
+            const sentence = sentences[piece.sentence];
+            return sentence.evaluative ? (
+              <span
+                key={i}
+                className="sentence sentence--evaluative"
+                data-score={sentence.score}
+                style={{ background: sentenceBackground(sentence.score) }}
+                title={`Evaluative · score ${formatStance(sentence.score)}`}
+              >
+                {piece.text}
+              </span>
+            ) : (
+              <span
+                key={i}
+                className="sentence sentence--descriptive"
+                data-score={sentence.score}
+                style={{ background: sentenceBackground(sentence.score, false) }}
+                title={`Descriptive (story, facts) · score ${formatStance(sentence.score)} · counts little toward the stance`}
+              >
+                {piece.text}
+              </span>
+            );
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { getDb } from "../db/client";
+import { toNumber } from "./_convert";
+
+export interface KeyphraseRow {
+  /** Normalised key (lower case, singular) that merges spellings. */
+  key: string;
+  /** Surface form for display. */
+  text: string;
+  /** Documents of the title that contain the keyphrase. */
+  documents: number;
+  /** Occurrences summed over those documents. */
+  mentions: number;
+}
+
+interface RawRow {
+  key: string;
+  text: string;
+  documents: unknown;
+  mentions: unknown;
+}
+
+/**
+ * The title's most widespread keyphrases: ranked by how many documents mention them, then by
+ * total mentions. With a date range, undated documents cannot be placed in it and are left out.
+ */
+export async function getTopKeyphrases(
+  titleSlug: string,
+  filters: { from?: string; to?: string },
+  limit = 20,
+): Promise<KeyphraseRow[]> {
+  const db = await getDb();
+  const from = filters.from ?? null;
+  const to = filters.to ?? null;
+  const rows = await db.$queryRaw<RawRow[]>`
+    select k.key, k.text,
+      count(distinct dk.document_id)::int as documents,
+      sum(dk.count)::int as mentions
+    from document_keyphrases dk
+    join documents d on d.id = dk.document_id
+    join titles t on t.id = d.title_id
+    join keyphrases k on k.id = dk.keyphrase_id
+    where t.slug = ${titleSlug} and d.duplicate_of_id is null
+      and (${from}::date is null or d.published_at >= ${from}::date)
+      and (${to}::date is null or d.published_at <= ${to}::date)
+    group by k.id, k.key, k.text
+    order by documents desc, mentions desc, k.text asc
+    limit ${Math.max(1, Math.floor(limit))}`;
+  return rows.map((row) => ({
+    key: row.key,
+    text: row.text,
+    documents: toNumber(row.documents),
+    mentions: toNumber(row.mentions),
+  }));
+}
