@@ -1,38 +1,70 @@
-// npm run ingest -- <file|folder>... [--title T] [--kind review|article] [--date YYYY-MM-DD] [--source NAME] [--json]
+// npm run ingest -- <file|folder|url|feed>... [--title T] [--kind review|article] [--date YYYY-MM-DD] [--source NAME]
+//   [--map text=body,date=published] [--json]
 import { SingleBar } from "cli-progress";
 import { defineCommand } from "citty";
 import { parseOption, isoDaySchema, kindSchema } from "./args";
+import { type FieldMap, parseFieldMap } from "./sources/csv";
 import { CliError, ExitCode, isMain, runCli } from "./cli-kit";
-import { type IngestReport, runIngest } from "./run";
+import { type IngestReport, type ItemOutcome, runIngest } from "./run";
 
 export const ingestCommand = defineCommand({
   meta: { name: "ingest", description: "Read articles and reviews, analyse them and store them (re-runs store nothing new)" },
   args: {
-    paths: { type: "positional", required: false, description: "Files or folders (.txt .md .html .json .jsonl)" },
+    paths: { type: "positional", required: false, description: "Files or folders (.txt .md .html .json .jsonl .csv), article URLs, RSS/Atom feed URLs" },
     title: { type: "string", description: "Title the documents are about (created if unknown)" },
     kind: { type: "string", description: "review or article (default: inferred from the text)" },
     date: { type: "string", description: "Publication date YYYY-MM-DD when the document has none" },
     source: { type: "string", description: "Source (outlet) name" },
+    map: { type: "string", description: "Which column holds each field in CSV/JSON/JSONL, e.g. text=body,date=published,title=film" },
     json: { type: "boolean", description: "Print the report as JSON on the last line" },
   },
   async run({ args }) {
     const targets = (args._ as string[]).filter(Boolean);
-    if (!targets.length) throw new CliError("EARG", "Give at least one file or folder, e.g. npm run ingest -- ../shared/seeds --title Ballerina");
+    if (!targets.length) throw new CliError("EARG", "Give at least one file or folder, page URL or feed URL, e.g. npm run ingest -- ../shared/seeds --title Ballerina");
     const kind = args.kind === undefined ? undefined : parseOption("kind", kindSchema, args.kind);
     const date = args.date === undefined ? undefined : parseOption("date", isoDaySchema, args.date);
+    let map: FieldMap | undefined;
+    try {
+      map = args.map === undefined ? undefined : parseFieldMap(String(args.map));
+    } catch (error) {
+      throw new CliError("EARG", `--map ${JSON.stringify(args.map)}: ${(error as Error).message}`);
+    }
     const interactive = Boolean(process.stderr.isTTY) && !args.json;
-    const bar = interactive ? new SingleBar({ format: "Ingesting {bar} {value} items | stored {stored} | duplicates {duplicates} | failed {failed}", barsize: 24, hideCursor: true, stream: process.stderr }) : null;
-    bar?.start(0, 0, { stored: 0, duplicates: 0, failed: 0 });
+    // The total is an estimate (lines of an export, new entries of a feed) refined as sources are read.
+    const bar = interactive ? new SingleBar({ format: "Ingesting {bar} {value}/{total} | stored {stored} | duplicates {duplicates} | failed {failed} | {last}", barsize: 24, hideCursor: true, stream: process.stderr }) : null;
+    bar?.start(0, 0, { stored: 0, duplicates: 0, failed: 0, last: "" });
+    let expected = 0;
 
     const report = await runIngest(
-      { targets, title: args.title, kind, date, source: args.source, startedBy: "cli", request: ["ingest", ...process.argv.slice(2)].join(" ") },
+      {
+        targets,
+        title: args.title,
+        kind,
+        date,
+        source: args.source,
+        map,
+        startedBy: "cli",
+        request: ["ingest", ...process.argv.slice(2)].join(" "),
+        onExpected: bar
+          ? (more) => {
+              expected += more;
+              bar.setTotal(Math.max(expected, 1));
+            }
+          : undefined,
+      },
       (outcome, counts) => {
         if (bar) {
-          bar.setTotal(counts.seen);
-          bar.update(counts.seen, counts);
+          if (counts.seen > expected) bar.setTotal((expected = counts.seen));
+          bar.update(counts.seen, { ...counts, last: shorten(outcome.item, 48) });
         } else if (!args.json) {
-          const detail = outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status} #${outcome.documentId} (${outcome.title})`;
-          console.log(`${outcome.item}: ${detail}`);
+          console.log(`${outcome.item}: ${describeOutcome(outcome)}`);
+        }
+      },
+      (note) => {
+        // Item notes are listed in the end table; a retry or a feed summary is news now.
+        if (!args.json && (note.item === "(run)" || /^database connection lost|^feed /.test(note.note))) {
+          if (bar) bar.update({ last: shorten(note.note, 60) });
+          else console.log(`${note.item}: ${note.note}`);
         }
       },
     );
@@ -43,14 +75,26 @@ export const ingestCommand = defineCommand({
   },
 });
 
+function shorten(s: string, n: number): string {
+  return s.length <= n ? s : `…${s.slice(s.length - n + 1)}`;
+}
+
+function describeOutcome(outcome: ItemOutcome): string {
+  if (outcome.status === "failed") return `failed: ${outcome.error}`;
+  const date = outcome.publishedAt ? `${outcome.publishedAt} (${outcome.dateFrom})` : "undated";
+  const language = outcome.language === "en" ? "" : `, ${outcome.language}, not scored`;
+  return `${outcome.status} #${outcome.documentId} (${outcome.title}, ${date}${language})`;
+}
+
 function printReport(report: IngestReport, json: boolean) {
   if (json) {
-    const { run, seen, stored, duplicates, failed, errors, status } = report;
-    console.log(JSON.stringify({ run, status, seen, stored, duplicates, failed, errors }));
+    const { run, seen, stored, duplicates, failed, errors, notes, status } = report;
+    console.log(JSON.stringify({ run, status, seen, stored, duplicates, failed, errors, notes }));
     return;
   }
   console.log(`\nRun #${report.run} ${report.status} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
   console.table({ seen: report.seen, stored: report.stored, duplicates: report.duplicates, failed: report.failed });
+  for (const n of report.notes) console.log(`  · ${n.item}: ${n.note}`);
   for (const e of report.errors) console.log(`  ✗ ${e.item}: ${e.error}`);
 }
 

@@ -9,10 +9,27 @@ export interface ExtractedPage {
   text: string;
   /** Raw date string from page metadata (article:published_time, JSON-LD, <time>), if any. */
   metadataDate: string | null;
+  /** Every date the page states, most trusted first; `metadataDate` is the first. */
+  dateCandidates: DateCandidate[];
   canonicalUrl: string | null;
   siteName: string | null;
   author: string | null;
 }
+
+/** A publication date as the page writes it, and where it was found ("article:published_time"). */
+export interface DateCandidate {
+  from: string;
+  value: string;
+}
+
+// Open Graph's article:published_time is the publisher's own statement, then other date tags.
+const DATE_META: [selector: string, from: string][] = [
+  ['meta[property="article:published_time"]', "article:published_time"],
+  ['meta[name="article:published_time"]', "article:published_time"],
+  ['meta[itemprop="datePublished"]', "itemprop datePublished"],
+  ['meta[name="date"]', 'meta name="date"'],
+  ['meta[name="pubdate"]', 'meta name="pubdate"'],
+];
 
 const BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, td";
 
@@ -54,11 +71,16 @@ function jsonLdDate(document: Document): string | null {
 
 export function extractHtml(html: string): ExtractedPage {
   const { document } = parseHTML(html);
-  const metadataDate =
-    meta(document, 'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]') ??
-    jsonLdDate(document) ??
-    document.querySelector("time[datetime]")?.getAttribute("datetime")?.trim() ??
-    null;
+  const dateCandidates: DateCandidate[] = [];
+  for (const [selector, from] of DATE_META) {
+    const value = meta(document, selector);
+    if (value) dateCandidates.push({ from, value });
+  }
+  const ld = jsonLdDate(document);
+  if (ld) dateCandidates.push({ from: "JSON-LD datePublished", value: ld });
+  const time = document.querySelector("time[datetime]")?.getAttribute("datetime")?.trim();
+  if (time) dateCandidates.push({ from: "<time datetime>", value: time });
+  const metadataDate = dateCandidates[0]?.value ?? null;
   const canonicalUrl = document.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() || meta(document, 'meta[property="og:url"]');
   const siteName = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
   const ogTitle = meta(document, 'meta[property="og:title"]');
@@ -71,6 +93,7 @@ export function extractHtml(html: string): ExtractedPage {
     headline: (ogTitle ?? article?.title ?? document.querySelector("title")?.textContent ?? "").trim() || null,
     text,
     metadataDate,
+    dateCandidates,
     canonicalUrl: canonicalUrl ?? null,
     siteName: siteName ?? article?.siteName ?? null,
     author: author ?? article?.byline ?? null,
