@@ -25,17 +25,28 @@ export function embeddedUrl(database = EMBEDDED_DATABASE): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${getEnv().HYPELINE_PG_PORT}/${database}`;
 }
 
+/**
+ * Whether our embedded server answers on its port. Another checkout's embedded server on the
+ * same port also answers, with another data folder: joining it would mix two projects' data.
+ */
 async function canConnect(database = "postgres"): Promise<boolean> {
   const client = new pg.Client({ connectionString: embeddedUrl(database), connectionTimeoutMillis: 2000 });
+  let dataDirectory: string;
   try {
     await client.connect();
-    await client.query("select 1");
-    return true;
+    dataDirectory = (await client.query<{ data_directory: string }>("show data_directory")).rows[0].data_directory;
   } catch {
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
+  const ours = embeddedPaths().dataDir;
+  if (path.resolve(dataDirectory) !== path.resolve(ours)) {
+    throw new Error(
+      `Port ${getEnv().HYPELINE_PG_PORT} is taken by another embedded PostgreSQL (data in ${dataDirectory}, ours is ${ours}). Stop it, or set HYPELINE_PG_PORT to a free port.`,
+    );
+  }
+  return true;
 }
 
 /** Start (or join) the embedded server and make sure the app database exists. Returns its URL. */
