@@ -270,17 +270,154 @@ export function keyphraseDistinctiveness(titleDocsWith: number, titleDocs: numbe
 
 /**
  * Rising keyphrase: in a week, the phrase's share of the title's documents jumps against the
- * RISING.windowWeeks weeks before it. All three must hold:
+ * RISING.windowWeeks weeks before it. All must hold:
+ * - the window has at least `minWindowDocuments` documents (no baseline, no jump: the first week
+ *   of coverage is never "rising"),
  * - at least `minDocuments` documents use it that week (one article is not a trend),
  * - its share rose by at least `minShareGain` (absolute) over its share in the window,
- * - and at least `factor` times that earlier share (so a phrase already everywhere is not "rising").
- * A window with no documents counts as share 0.
+ * - and to at least `factor` times that earlier share (a phrase already everywhere is not "rising").
  */
-export const RISING = { windowWeeks: 4, minDocuments: 2, minShareGain: 0.2, factor: 2 } as const;
+export const RISING = { windowWeeks: 4, minWindowDocuments: 2, minDocuments: 2, minShareGain: 0.2, factor: 2 } as const;
 
 export function isRising(week: { with: number; total: number }, window: { with: number; total: number }): boolean {
-  if (week.total === 0 || week.with < RISING.minDocuments) return false;
+  if (week.total === 0 || week.with < RISING.minDocuments || window.total < RISING.minWindowDocuments) return false;
   const share = week.with / week.total;
-  const before = window.total === 0 ? 0 : window.with / window.total;
+  const before = window.with / window.total;
   return share - before >= RISING.minShareGain && share >= RISING.factor * before;
+}
+
+// --- Scores with honesty: reception, hype, expectation gap (the title KPI cards, /compare) -----
+// Every score here is computed over documents that are neither copies (duplicate_of_id set: the
+// original already counts) nor written in another language (language <> 'en': not scored), and
+// comes with its n. Below MIN_N the score is null and the page says "not enough coverage".
+
+/** z for a two-sided 95% interval under the normal approximation. */
+export const Z_95 = 1.959964;
+
+/** A share (0..1) with its 95% interval; null values below MIN_N. */
+export interface ShareSummary {
+  n: number;
+  successes: number;
+  share: number | null;
+  low: number | null;
+  high: number | null;
+  enoughCoverage: boolean;
+}
+
+/**
+ * Wilson score interval for a binomial proportion at 95%. Unlike the textbook p ± z·√(p(1−p)/n),
+ * it stays inside [0, 1] and does not collapse to a zero-width interval at 0/n or n/n, which is
+ * exactly where small review counts live (4 of 4 positive is not "100% ± 0").
+ */
+export function wilsonInterval(successes: number, n: number, z = Z_95): { low: number; high: number } {
+  if (n <= 0) return { low: 0, high: 1 };
+  const p = successes / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return { low: clamp(centre - half, 0, 1), high: clamp(centre + half, 0, 1) };
+}
+
+/**
+ * Reception % positive (like the Tomatometer): the share of reception-phase *reviews* whose
+ * document stance is labelled positive (mixed, neutral and negative are not positive), with a
+ * Wilson 95% interval. Articles never count: a box-office story is not a verdict.
+ */
+export function receptionPositive(positive: number, reviews: number): ShareSummary {
+  if (reviews < MIN_N) return { n: reviews, successes: positive, share: null, low: null, high: null, enoughCoverage: false };
+  const { low, high } = wilsonInterval(positive, reviews);
+  return { n: reviews, successes: positive, share: positive / reviews, low, high, enoughCoverage: true };
+}
+
+/** A stance in [-1, 1] on the 0–100 scale of the KPI cards: (s + 1) × 50, so 0 → 50. */
+export function toScore100(stance: number): number {
+  return clamp((stance + 1) * 50, 0, 100);
+}
+
+/** A 0–100 average with its 95% interval; null values below MIN_N. */
+export interface Score100Summary {
+  n: number;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+  enoughCoverage: boolean;
+}
+
+/**
+ * Mean document stance on the 0–100 scale with a 95% Student t-interval (t with n − 1 degrees of
+ * freedom, from tCritical95; the sample standard deviation comes from the sums so a rollup can
+ * feed it). Stances are bounded, so the interval is clamped to [0, 100].
+ */
+export function score100({ n, sum, sumSq }: ScoreSums): Score100Summary {
+  const summary = summarizeScores({ n, sum, sumSq });
+  if (summary.mean === null || summary.low === null || summary.high === null) {
+    return { n, mean: null, low: null, high: null, enoughCoverage: false };
+  }
+  return { n, mean: toScore100(summary.mean), low: toScore100(summary.low), high: toScore100(summary.high), enoughCoverage: true };
+}
+
+/**
+ * Reception 0–100 average (like a Metascore): the mean stance of reception-phase reviews mapped
+ * with toScore100, with a t 95% interval. The same reviews as receptionPositive.
+ */
+export const receptionAverage = score100;
+
+/**
+ * Anticipation 0–100 average: the mean stance of anticipation-phase documents (articles and
+ * early reviews alike: everything said before release), mapped with toScore100, t 95% interval.
+ */
+export const anticipationAverage = score100;
+
+/**
+ * Expectation gap, title level: reception 0–100 minus anticipation 0–100, in points on the same
+ * scale (+10: the film was received 10 points warmer than it was anticipated). Null unless both
+ * sides have enough coverage.
+ */
+export function expectationGap100(reception: Score100Summary, anticipation: Score100Summary): number | null {
+  if (reception.mean === null || anticipation.mean === null) return null;
+  return reception.mean - anticipation.mean;
+}
+
+/**
+ * Hype (anticipation) index of a day or week: volume × mean stance of its anticipation-phase
+ * documents (= the sum of their stances: 4 warm articles at +0.5 give 2), plus EXCITEMENT_WEIGHT
+ * for every excitement signal, a sentence of those documents with anticipation > 0 ("can't wait",
+ * "highly anticipated", "promises"). Doubt lowers the stances, so hype can go below zero.
+ * EXCITEMENT_WEIGHT = 0.25: four excited sentences weigh as much as one fully positive document,
+ * so excitement adds to coverage without outvoting it.
+ */
+export const EXCITEMENT_WEIGHT = 0.25;
+
+export interface HypeInput {
+  /** Anticipation-phase documents, the sum of their stances, and their excitement sentences. */
+  documents: number;
+  stanceSum: number;
+  excitement: number;
+}
+
+export function hypeIndex({ stanceSum, excitement }: HypeInput): number {
+  return stanceSum + EXCITEMENT_WEIGHT * excitement;
+}
+
+/**
+ * Normalised view of a volume (documents or hype): per 100 documents of all the coverage tracked
+ * in the same day or week (every title), so a busy news week does not look like extra interest in
+ * one film. Null when nothing was tracked (no denominator, not zero).
+ */
+export function perTrackedCoverage(value: number, trackedDocuments: number): number | null {
+  return trackedDocuments > 0 ? (100 * value) / trackedDocuments : null;
+}
+
+/** The title-level hype card: hype summed over the anticipation phase, with its n; null below MIN_N documents. */
+export interface HypeSummary {
+  n: number;
+  excitement: number;
+  index: number | null;
+  enoughCoverage: boolean;
+}
+
+export function summarizeHype(input: HypeInput): HypeSummary {
+  const enoughCoverage = input.documents >= MIN_N;
+  return { n: input.documents, excitement: input.excitement, index: enoughCoverage ? hypeIndex(input) : null, enoughCoverage };
 }

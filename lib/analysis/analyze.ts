@@ -6,9 +6,13 @@ import { findDate, isIsoDay } from "./dates";
 import { contentHash, normalizeForHash } from "./hash";
 import { splitHeadline } from "./headline";
 import { extractKeyphrases } from "./keyphrases";
+import { countWordsAnyScript, detectLanguage, languageName } from "./language";
 import { its, readDoc } from "./nlp";
 import { scoreDocument } from "./sentiment";
-import type { DateSource, DocumentKind, Keyphrase, Phase, ScoredSentence, Stance } from "./types";
+import { analyzeThemes } from "./themes";
+import type { ClaimMatch } from "./claims";
+import type { PersonMention } from "./people";
+import type { AnalyzedSentence, DateSource, DocumentKind, Keyphrase, Phase, ScoredSentence, ScoredText, Stance } from "./types";
 
 export interface AnalyzeInput {
   rawText: string;
@@ -38,10 +42,19 @@ export interface AnalyzedDocument {
   phaseInferred: boolean;
   /** Which dates or cues decided the phase. */
   phaseReason: string;
-  sentences: ScoredSentence[];
+  /** Scored sentences, each with its aspects. */
+  sentences: AnalyzedSentence[];
   stance: Stance;
   keyphrases: Keyphrase[];
   wordCount: number;
+  /** People and organisations named (and unconfirmed names, see lib/analysis/people.ts). */
+  people: PersonMention[];
+  /** Factual claims (release date, director, runtime, cast, headline year), not yet filtered to the title. */
+  claims: ClaimMatch[];
+  /** MinHash signature of the text's word shingles (lib/credibility/nearDuplicates.ts); empty for short texts. */
+  minhash: number[];
+  /** ISO 639-1 code; anything but "en" is stored unscored (see lib/analysis/language.ts). */
+  language: string;
 }
 
 export type AnalysisErrorCode = "EMPTY" | "BINARY" | "NOT_TEXT" | "TOO_SHORT";
@@ -109,6 +122,21 @@ function countWords(doc: ReturnType<typeof readDoc>): number {
   return (doc.tokens().out(its().type) as string[]).filter((type) => type === "word").length;
 }
 
+/**
+ * A non-English text keeps its sentences (so the page can show it) but no English score:
+ * every sentence neutral and descriptive, the stance neutral with confidence 0.
+ */
+function unscored(sentences: ScoredSentence[], body: string): ScoredText {
+  const trimmed = body.trim();
+  const start = body.indexOf(trimmed);
+  // wink may find no sentence boundary in a script it does not know: the whole text is one.
+  const kept = sentences.length ? sentences : [{ index: 0, text: trimmed, start, end: start + trimmed.length, score: 0, evaluative: false, anticipation: 0 }];
+  return {
+    sentences: kept.map((s) => ({ ...s, score: 0, evaluative: false, anticipation: 0 })),
+    stance: { score: 0, label: "neutral", confidence: 0, evaluativeShare: 0 },
+  };
+}
+
 export function analyzeDocument(input: AnalyzeInput): AnalyzedDocument {
   assertAnalysableText(input.rawText);
 
@@ -137,8 +165,13 @@ export function analyzeDocument(input: AnalyzeInput): AnalyzedDocument {
 
   // Parse once: the scorer and the keyphrase extractor share the same wink document.
   const doc = readDoc(body);
-  const wordCount = countWords(doc);
-  const scored = scoreDocument(doc, body);
+  const { language } = detectLanguage(body);
+  const english = language === "en";
+  const wordCount = english ? countWords(doc) : countWordsAnyScript(body);
+  const scored = english ? scoreDocument(doc, body) : unscored(scoreDocument(doc, body).sentences, body);
+  if (!english) {
+    warnings.push(`Written in ${languageName(language)}: stored with its language but not scored, because the sentiment model reads English only (stance neutral, confidence 0).`);
+  }
   if (wordCount === 0 || scored.sentences.length === 0) {
     throw new AnalysisError("TOO_SHORT", "The document has no sentences with words after cleaning. Check the extraction, or skip the item.");
   }
@@ -157,6 +190,8 @@ export function analyzeDocument(input: AnalyzeInput): AnalyzedDocument {
     text: headline ? `${headline}\n${body}` : body,
   });
 
+  const themes = analyzeThemes({ doc, text: body, sentences: scored.sentences, headline, publishedAt: dated.publishedAt, english });
+
   return {
     text: body,
     headline,
@@ -172,9 +207,13 @@ export function analyzeDocument(input: AnalyzeInput): AnalyzedDocument {
     phase: phase.phase,
     phaseInferred: phase.inferred,
     phaseReason: phase.reason,
-    sentences: scored.sentences,
+    sentences: themes.sentences,
     stance: scored.stance,
-    keyphrases: extractKeyphrases(doc),
+    keyphrases: english ? extractKeyphrases(doc) : [],
     wordCount,
+    language,
+    people: themes.people,
+    claims: themes.claims,
+    minhash: themes.minhash,
   };
 }

@@ -43,3 +43,9 @@ export interface Keyphrase {
   count: number;
   score: number;
 }
+
+/** A scored sentence with the themes found in it (lib/analysis/themes.ts). */
+export interface AnalyzedSentence extends ScoredSentence {
+  /** Aspect keys from the taxonomy in lib/analysis/aspects.ts, in taxonomy order. */
+  aspects: string[];
+}

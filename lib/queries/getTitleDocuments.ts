@@ -1,4 +1,5 @@
 import type { DateSource, DocumentKind, Phase, StanceLabel } from "../analysis/types";
+import type { ViewFilters } from "../filters";
 import { getDb } from "../db/client";
 import { isoDay } from "./_convert";
 
@@ -39,18 +40,31 @@ export interface TitleDocumentsOptions {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /**
+   * The view filters (lib/filters.ts). Copies stay listed (marked as copies) but non-English
+   * documents too: this is the list of what was stored, not a metric.
+   */
+  filters?: ViewFilters;
 }
 
 export async function getTitleDocuments(
   titleId: number,
-  { sort, dir, page, pageSize }: TitleDocumentsOptions,
+  { sort, dir, page, pageSize, filters = {} }: TitleDocumentsOptions,
 ): Promise<TitleDocumentsPage> {
   const db = await getDb();
-  const total = await db.document.count({ where: { titleId } });
+  const where = {
+    titleId,
+    ...((filters.from || filters.to) && { publishedAt: { ...(filters.from && { gte: new Date(`${filters.from}T00:00:00Z`) }), ...(filters.to && { lte: new Date(`${filters.to}T00:00:00Z`) }) } }),
+    ...(filters.kind && { kind: filters.kind }),
+    ...(filters.phase && { phase: filters.phase }),
+    ...(filters.source && { source: { name: filters.source } }),
+    ...(filters.aspect && { sentences: { some: { aspects: { has: filters.aspect } } } }),
+  };
+  const total = await db.document.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const documents = await db.document.findMany({
-    where: { titleId },
+    where,
     // Undated documents sort after dated ones in both directions; id keeps pages stable.
     orderBy:
       sort === "date"

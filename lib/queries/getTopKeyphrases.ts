@@ -1,5 +1,7 @@
+import type { ViewFilters } from "../filters";
 import { getDb } from "../db/client";
 import { toNumber } from "./_convert";
+import { viewConditions } from "./_viewFilters";
 
 export interface KeyphraseRow {
   /** Normalised key (lower case, singular) that merges spellings. */
@@ -21,16 +23,15 @@ interface RawRow {
 
 /**
  * The title's most widespread keyphrases: ranked by how many documents mention them, then by
- * total mentions. With a date range, undated documents cannot be placed in it and are left out.
+ * total mentions, under the view filters (lib/filters.ts). With a date range, undated documents
+ * cannot be placed in it and are left out; copies and non-English documents never count.
  */
 export async function getTopKeyphrases(
   titleSlug: string,
-  filters: { from?: string; to?: string },
+  filters: ViewFilters,
   limit = 20,
 ): Promise<KeyphraseRow[]> {
   const db = await getDb();
-  const from = filters.from ?? null;
-  const to = filters.to ?? null;
   const rows = await db.$queryRaw<RawRow[]>`
     select k.key, k.text,
       count(distinct dk.document_id)::int as documents,
@@ -39,9 +40,7 @@ export async function getTopKeyphrases(
     join documents d on d.id = dk.document_id
     join titles t on t.id = d.title_id
     join keyphrases k on k.id = dk.keyphrase_id
-    where t.slug = ${titleSlug} and d.duplicate_of_id is null
-      and (${from}::date is null or d.published_at >= ${from}::date)
-      and (${to}::date is null or d.published_at <= ${to}::date)
+    where t.slug = ${titleSlug} and ${viewConditions(filters)}
     group by k.id, k.key, k.text
     order by documents desc, mentions desc, k.text asc
     limit ${Math.max(1, Math.floor(limit))}`;

@@ -28,7 +28,7 @@ export async function addToDailyStats(client: Queryable, d: DailyStatDelta): Pro
   );
 }
 
-/** Recomputes one title's rollup from its documents (after its release date or phases change). */
+/** Recomputes one title's rollup from its documents (after its release date, phases or copies change); copies count once, as their original. */
 export async function rebuildDailyStats(client: Queryable, titleId: number): Promise<void> {
   await client.query("delete from title_daily_stats where title_id = $1", [titleId]);
   await client.query(
@@ -37,7 +37,7 @@ export async function rebuildDailyStats(client: Queryable, titleId: number): Pro
             count(*) filter (where stance_label = 'positive'), count(*) filter (where stance_label = 'negative'),
             count(*) filter (where stance_label = 'mixed'), count(*) filter (where stance_label = 'neutral')
        from documents
-      where title_id = $1 and published_at is not null and phase is not null
+      where title_id = $1 and published_at is not null and phase is not null and duplicate_of_id is null
       group by title_id, published_at, phase, kind`,
     [titleId],
   );

@@ -4,7 +4,9 @@
 import { getDb, getPool } from "../db/client";
 import { fromIsoDay, toIsoDay } from "../calendar";
 import { slugify } from "../slug";
+import { rebuildAspectStats } from "./aspectStats";
 import { rebuildDailyStats } from "./dailyStats";
+import { rederiveFlags } from "./documentFlags";
 
 export interface TitleRecord {
   id: number;
@@ -75,6 +77,9 @@ async function rederivePhases(title: TitleRecord): Promise<void> {
       );
     }
     await rebuildDailyStats(client, title.id);
+    // Aspect stats are per phase, and "review before release" / "release date disagrees" depend on the date.
+    await rebuildAspectStats(client, title.id);
+    await rederiveFlags(client, title.id, title.releaseDate);
     await client.query("commit");
   } catch (error) {
     await client.query("rollback").catch(() => undefined);
