@@ -22,7 +22,9 @@ async function serverUrl(): Promise<string> {
 export async function createScratchDatabase(name: string): Promise<ScratchDatabase> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Scratch database names use a-z, 0-9 and _ (got "${name}").`);
   const base = await serverUrl();
+  // Maintenance connections go to the "postgres" database: one cannot drop the database one is in.
   const adminUrl = new URL(base);
+  adminUrl.pathname = "/postgres";
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: adminUrl.toString() });
     await client.connect();
