@@ -19,8 +19,11 @@ const globalForDb = globalThis as unknown as { hypelineDb?: Promise<Connection> 
 async function connect(): Promise<Connection> {
   const url = await resolveDatabaseUrl();
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
-  // An idle client losing its server (restart) must not crash the process.
+  // A client losing its server (restart) must not crash the process: idle clients report on the
+  // pool, checked-out ones on themselves; the query in flight still fails, and the retry logic
+  // (lib/db/retry.ts) decides what happens next.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }
