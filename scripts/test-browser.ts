@@ -1,6 +1,7 @@
 // npm run test:browser: a fresh database with the demo corpus (and the seeds when ../shared/seeds
 // exists), a production build, the server on a free port, then Playwright against it.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
     }
     await closeDb();
 
-    const env = { ...process.env, DATABASE_URL: db.url };
+    // A token only this run knows, so the browser tests exercise the admin actions end to end.
+    const env = { ...process.env, DATABASE_URL: db.url, HYPELINE_ADMIN_TOKEN: process.env.HYPELINE_ADMIN_TOKEN ?? `test-${randomBytes(16).toString("hex")}` };
     if (buildIsStale()) {
       log("building …");
       const code = await runNext(["build"], env);
