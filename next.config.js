@@ -20,6 +20,22 @@ const nextConfig = {
   // `next dev` serves its client runtime only to allowed origins; tests browse 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // Static files get the request-independent security headers here; pages and routes get them,
+  // with the CSP nonce, from proxy.ts. Keep in step with lib/security/headers.ts (a unit test checks).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

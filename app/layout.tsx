@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { NavLink } from "./components/NavLink";
 import { MIN_N } from "@/lib/metrics";
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the not-found page too: the Content-Security-Policy
+  // nonce (proxy.ts) is new each time, and a page prerendered at build time could not carry it.
+  await connection();
   return (
     <html lang="en">
       <body>
@@ -32,6 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <NavLink href="/" exact>
                 Titles
               </NavLink>
+              <NavLink href="/compare">Compare</NavLink>
               <NavLink href="/jobs">Jobs</NavLink>
             </nav>
           </div>

@@ -1,5 +1,10 @@
 import Link from "next/link";
 import { getOverview, type OverviewRow } from "@/lib/queries/getOverview";
+import { getTimeline } from "@/lib/queries/getTimeline";
+import { type TitleScoresRow, getTitleScores } from "@/lib/queries/getTitleScores";
+import { buildTimelineSeries } from "./components/charts/timelineSeries";
+import { HypeSparkline, type SparkPoint } from "./components/HypeSparkline";
+import { formatSigned } from "./components/format";
 import { formatCount, formatDay, formatTimestamp } from "./components/format";
 import { StanceValue } from "./components/StanceValue";
 import { StatePanel } from "./components/StatePanel";
@@ -8,6 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   const titles = await getOverview();
+  // Per title: its scores and weekly hype (two aggregate queries each; the overview lists a handful of titles).
+  const extras = await Promise.all(titles.map((t) => titleExtras(t)));
   return (
     <>
       <div className="page-head">
@@ -25,8 +32,8 @@ export default async function OverviewPage() {
         </StatePanel>
       ) : (
         <div className="title-grid">
-          {titles.map((title) => (
-            <TitleCard key={title.id} title={title} />
+          {titles.map((title, i) => (
+            <TitleCard key={title.id} title={title} {...extras[i]} />
           ))}
         </div>
       )}
@@ -34,7 +41,14 @@ export default async function OverviewPage() {
   );
 }
 
-function TitleCard({ title }: { title: OverviewRow }) {
+async function titleExtras(title: OverviewRow): Promise<{ scores: TitleScoresRow; hype: SparkPoint[] }> {
+  const [scores, rows] = await Promise.all([getTitleScores(title.slug, {}), getTimeline(title.slug, { phase: "anticipation" })]);
+  const { points } = buildTimelineSeries(rows, null, { bucket: "week" });
+  return { scores, hype: points.map((p) => ({ day: p.day, hype: p.hype })) };
+}
+
+function TitleCard({ title, scores, hype }: { title: OverviewRow; scores: TitleScoresRow; hype: SparkPoint[] }) {
+  const rp = scores.receptionPositive;
   return (
     <article className="card title-card" aria-labelledby={`title-${title.id}`}>
       <div>
@@ -53,6 +67,32 @@ function TitleCard({ title }: { title: OverviewRow }) {
         <div className="phase-box phase-box--reception">
           <div className="phase-box__label">Reception</div>
           <StanceValue stance={title.reception} />
+        </div>
+      </div>
+      <div className="title-card__scores">
+        <div>
+          <div className="phase-box__label">Reception score</div>
+          {rp.share !== null ? (
+            <span className="title-card__score">
+              {Math.round(rp.share * 100)}% positive <span className="stance__n">(n = {rp.n})</span>
+            </span>
+          ) : (
+            <span className="muted small">
+              not enough coverage <span className="stance__n">(n = {rp.n})</span>
+            </span>
+          )}
+        </div>
+        <div>
+          <div className="phase-box__label">Expectation gap</div>
+          {scores.expectationGap !== null ? (
+            <span className="title-card__score">{formatSigned(scores.expectationGap, 0)} pts</span>
+          ) : (
+            <span className="muted small">not enough coverage</span>
+          )}
+        </div>
+        <div className="title-card__spark">
+          <div className="phase-box__label">Hype per week</div>
+          <HypeSparkline points={hype} titleName={title.name} />
         </div>
       </div>
       <ul className="counts" aria-label="Document counts">

@@ -35,6 +35,22 @@ export const ingestCommand = defineCommand({
     bar?.start(0, 0, { stored: 0, duplicates: 0, failed: 0, last: "" });
     let expected = 0;
 
+    // SIGTERM or Ctrl-C: finish the document being stored, record the run as stopped, exit with
+    // 128 + the signal number. A second Ctrl-C exits at once; either way every committed document
+    // is whole (one transaction each) and the next run stores the rest.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stop.signal.aborted) {
+        if (signal === "SIGINT") process.exit(130);
+        return;
+      }
+      stop.abort(signal);
+      bar?.stop();
+      console.error(`${signal}: finishing the current document, then stopping (Ctrl-C again to stop at once)`);
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+
     const report = await runIngest(
       {
         targets,
@@ -45,6 +61,7 @@ export const ingestCommand = defineCommand({
         map,
         startedBy: "cli",
         request: ["ingest", ...process.argv.slice(2)].join(" "),
+        signal: stop.signal,
         onExpected: bar
           ? (more) => {
               expected += more;
@@ -67,9 +84,13 @@ export const ingestCommand = defineCommand({
           else console.log(`${note.item}: ${note.note}`);
         }
       },
-    );
+    ).finally(() => {
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+    });
     bar?.stop();
     printReport(report, Boolean(args.json));
+    if (report.status === "stopped") throw new ExitCode(stop.signal.reason === "SIGINT" ? 130 : 143);
     if (report.status === "failed") throw new ExitCode(1);
     if (report.failed > 0) throw new ExitCode(2);
   },

@@ -1,4 +1,4 @@
-// npm run export -- <documents|sentences|timeline|keyphrases> [--title SLUG] [--from D] [--to D] > file.csv
+// npm run export -- <dataset> [--title SLUG] [--from D] [--to D] [--kind K] [--phase P] [--source S] [--aspect A] > file.csv
 import { pipeline } from "node:stream/promises";
 import { defineCommand } from "citty";
 import { EXPORT_DATASETS, type ExportDataset, exportCsv, exportFiltersSchema } from "../lib/export/datasets";
@@ -11,12 +11,17 @@ export const exportCommand = defineCommand({
     title: { type: "string", description: "Only this title (slug, e.g. ballerina)" },
     from: { type: "string", description: "Published on or after YYYY-MM-DD" },
     to: { type: "string", description: "Published on or before YYYY-MM-DD" },
+    kind: { type: "string", description: "review | article" },
+    phase: { type: "string", description: "anticipation | reception" },
+    source: { type: "string", description: 'Source name as stored, e.g. "Reel Pulse"' },
+    aspect: { type: "string", description: "Documents (sentences, for the sentences dataset) about an aspect, e.g. action" },
   },
   async run({ args }) {
     if (!EXPORT_DATASETS.includes(args.dataset as ExportDataset)) {
       throw new CliError("EARG", `Unknown dataset "${args.dataset}". Expected one of: ${EXPORT_DATASETS.join(", ")}.`);
     }
-    const filters = exportFiltersSchema.safeParse({ title: args.title, from: args.from, to: args.to });
+    // The dashboard's filters, with the same schema as its CSV links (lib/filters.ts).
+    const filters = exportFiltersSchema.safeParse({ title: args.title, from: args.from, to: args.to, kind: args.kind, phase: args.phase, source: args.source, aspect: args.aspect });
     if (!filters.success) {
       const issue = filters.error.issues[0];
       throw new CliError("EARG", `--${String(issue?.path[0] ?? "filter")}: ${issue?.message}`);

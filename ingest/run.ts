@@ -7,7 +7,7 @@
 // commit got through but whose answer was lost is recognised on the retry by its content hash and
 // this run's id, so it is counted once. If the database does not come back, the run ends as
 // failed with what was really stored.
-import { analyzeDocument } from "../lib/analysis/analyze";
+import type { AnalyzeInput, AnalyzedDocument } from "../lib/analysis/analyze";
 import type { DocumentKind } from "../lib/analysis/types";
 import { DEFAULT_RETRY, DatabaseUnavailableError, type RetryPolicy, describeDbError, isConnectionError, withDbRetry } from "../lib/db/retry";
 import { markFeedItemSeen } from "../lib/store/feedItems";
@@ -16,7 +16,8 @@ import { sourceId } from "../lib/store/sources";
 import { storeDocument } from "../lib/store/storeDocument";
 import { findOrCreateTitle, listTitles, type TitleRecord, titlesMentioned } from "../lib/store/titles";
 import type { FieldMap } from "./sources/csv";
-import { type FeedItemKeys, type RawDocument, readSources } from "./sources/index";
+import { getAnalysisPool } from "./analysisPool";
+import { type FeedItemKeys, type RawDocument, type SourceItem, readSources } from "./sources/index";
 import type { FetchLimits } from "./sources/url";
 
 export interface IngestOptions {
@@ -36,6 +37,11 @@ export interface IngestOptions {
   /** Recorded on the run: who or what started it ("cli", "demo", …). */
   startedBy: string;
   request: string;
+  /**
+   * Aborted (SIGTERM, Ctrl-C): the document being stored is finished, nothing more is started, and
+   * the run is recorded as stopped; the next run stores the rest (what is stored is skipped).
+   */
+  signal?: AbortSignal;
 }
 
 export type ItemOutcome =
@@ -62,7 +68,7 @@ export interface ItemNote {
 
 export interface IngestReport extends RunCounts {
   run: number;
-  status: "succeeded" | "partial" | "failed";
+  status: "succeeded" | "partial" | "failed" | "stopped";
   errors: ItemError[];
   notes: ItemNote[];
   elapsedMs: number;
@@ -137,21 +143,67 @@ export async function runIngest(
     );
   };
 
-  try {
-    for await (const source of readSources(options.targets, { map: options.map, limits: options.limits, retry: policy, onExpected: options.onExpected })) {
-      if ("note" in source) {
-        note({ item: source.item, note: source.note });
-        continue;
-      }
-      if ("error" in source) {
-        await record({ item: source.item, status: "failed", error: source.error });
-      } else {
-        const outcome = await retried(source.item, () => ingestOne(source.item, source.doc, source.feedItem, options, titles, run, storedIds));
-        if (outcome.status === "stored") storedIds.add(outcome.documentId);
-        await record(outcome);
-      }
-      await retried("(run)", () => updateIngestRun(run, counts, errors));
+  // Analysis runs on worker threads (analysisPool.ts) up to `lookahead` items ahead of the store,
+  // which stays one item at a time in input order, so counts, errors and notes read as before.
+  // Titles are still identified one at a time in input order, so a new title is created once.
+  const lookahead = 2 * getAnalysisPool().threads + 2;
+  let titleTurn: Promise<unknown> = Promise.resolve();
+  const startAnalysis = (doc: RawDocument): (() => Promise<Analysed>) => {
+    const begin = (): Promise<Analysed> => {
+      const title = titleTurn.then(() => identifyTitle(doc, options, titles));
+      titleTurn = title.catch(() => undefined);
+      return title.then(async (t) => ({ title: t, analyzed: await getAnalysisPool().analyze(analysisInput(doc, options, t)) }));
+    };
+    let ahead: Promise<Analysed> | undefined = begin();
+    // Awaited (and its error reported) when the item's turn comes; never an unhandled rejection.
+    ahead.catch(() => undefined);
+    // The first try uses the analysis started ahead; a retry after a lost connection starts again.
+    return () => {
+      const analysis = ahead ?? begin();
+      ahead = undefined;
+      return analysis;
+    };
+  };
+  const settle = async ({ source, analysis }: { source: SourceItem; analysis?: () => Promise<Analysed> }) => {
+    if ("note" in source) {
+      note({ item: source.item, note: source.note });
+      return;
     }
+    if ("error" in source) {
+      await record({ item: source.item, status: "failed", error: source.error });
+    } else {
+      const outcome = await retried(source.item, () => ingestOne(source.item, source.doc, source.feedItem, options, run, storedIds, analysis!));
+      if (outcome.status === "stored") storedIds.add(outcome.documentId);
+      await record(outcome);
+    }
+    await retried("(run)", () => updateIngestRun(run, counts, errors));
+  };
+
+  try {
+    const window: { source: SourceItem; analysis?: () => Promise<Analysed> }[] = [];
+    const reading = readSources(options.targets, { map: options.map, limits: options.limits, retry: policy, onExpected: options.onExpected });
+    // A source that fails mid-read still lets the items read before it finish, as when nothing was read ahead.
+    let readFailure: { error: unknown } | undefined;
+    try {
+      for (;;) {
+        if (options.signal?.aborted) break;
+        let next: IteratorResult<SourceItem>;
+        try {
+          next = await reading.next();
+        } catch (error) {
+          readFailure = { error };
+          break;
+        }
+        if (next.done) break;
+        window.push({ source: next.value, analysis: "doc" in next.value ? startAnalysis(next.value.doc) : undefined });
+        while (window.length > lookahead && !options.signal?.aborted) await settle(window.shift()!);
+      }
+      while (window.length && !options.signal?.aborted) await settle(window.shift()!);
+    } finally {
+      // Closes the sources (open files, feeds) when the run stops early, as for-await would.
+      await reading.return(undefined).catch(() => undefined);
+    }
+    if (readFailure) throw readFailure.error;
   } catch (error) {
     let message = (error as Error).message;
     if (error instanceof DatabaseUnavailableError) {
@@ -160,8 +212,29 @@ export async function runIngest(
     const status = await finishIngestRun(run, counts, errors, message).catch(() => "failed" as const);
     return { run, status, ...counts, errors: [...errors, { item: "(run)", error: message }], notes, elapsedMs: Date.now() - started };
   }
-  const status = await retried("(run)", () => finishIngestRun(run, counts, errors)).catch(() => "failed" as const);
+  const stopped = options.signal?.aborted === true;
+  if (stopped) {
+    note({ item: "(run)", note: `stopped (${String(options.signal?.reason ?? "asked to")}) after ${counts.seen} item(s); every stored document is whole. Run the same command again to store the rest (what is stored is skipped)` });
+  }
+  const status = await retried("(run)", () => finishIngestRun(run, counts, errors, undefined, stopped)).catch(() => "failed" as const);
   return { run, status, ...counts, errors, notes, elapsedMs: Date.now() - started };
+}
+
+interface Analysed {
+  title: TitleRecord;
+  analyzed: AnalyzedDocument;
+}
+
+function analysisInput(doc: RawDocument, options: IngestOptions, title: TitleRecord): AnalyzeInput {
+  return {
+    rawText: doc.text,
+    headline: doc.headline,
+    metadataDate: doc.metadataDate,
+    url: doc.url,
+    cliDate: options.date,
+    kind: doc.kind ?? options.kind,
+    releaseDate: title.releaseDate,
+  };
 }
 
 async function ingestOne(
@@ -169,21 +242,12 @@ async function ingestOne(
   doc: RawDocument,
   feedItem: FeedItemKeys | undefined,
   options: IngestOptions,
-  titles: RunTitles,
   run: number,
   storedIds: Set<number>,
+  analysis: () => Promise<Analysed>,
 ): Promise<ItemOutcome> {
   try {
-    const title = await identifyTitle(doc, options, titles);
-    const analyzed = analyzeDocument({
-      rawText: doc.text,
-      headline: doc.headline,
-      metadataDate: doc.metadataDate,
-      url: doc.url,
-      cliDate: options.date,
-      kind: doc.kind ?? options.kind,
-      releaseDate: title.releaseDate,
-    });
+    const { title, analyzed } = await analysis();
     const sourceName = doc.source ?? options.source ?? hostOf(doc.url);
     const result = await storeDocument(analyzed, {
       titleId: title.id,

@@ -28,6 +28,19 @@ export function formatMonth(day: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** Days from release: −14 → "T−14", 0 → "T0", 7 → "T+7". */
+export function formatOffset(days: number): string {
+  if (days === 0) return "T0";
+  return `T${days > 0 ? "+" : MINUS}${Math.abs(days)}`;
+}
+
+/** A signed number with a typographic minus and fixed digits: +12.3, −4.0. */
+export function formatSigned(value: number, digits = 1): string {
+  const fixed = Math.abs(value).toFixed(digits);
+  if (Number(fixed) === 0) return (0).toFixed(digits);
+  return `${value > 0 ? "+" : MINUS}${fixed}`;
+}
+
 /** ISO timestamp → "21 Nov 2026, 11:57 UTC" */
 export function formatTimestamp(iso: string): string {
   const date = new Date(iso);

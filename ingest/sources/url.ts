@@ -3,9 +3,11 @@
 // 10 s", "redirect loop", "not an HTML page (application/pdf)"); the run records it for that item
 // and goes on. Limits: one deadline for the whole fetch (redirects and body included), a byte cap
 // enforced while streaming (Content-Length can lie or be absent), a bounded number of redirects
-// followed by hand so loops are named as such.
+// followed by hand so loops are named as such. Every request, and so every redirect hop, goes
+// through lib/net/safeFetch.ts: no loopback, private or link-local targets unless allowed.
 import { STATUS_CODES } from "node:http";
 import { extractHtml } from "../../lib/extract/html";
+import { BlockedTargetError, type SafeResponse, safeFetch } from "../../lib/net/safeFetch";
 import { type RawDocument, decodeText } from "./files";
 import { fromPage } from "./page";
 
@@ -68,7 +70,7 @@ function parseContentType(header: string | null): { mediaType: string; charset: 
   return { mediaType: type.trim().toLowerCase(), charset: charset?.toLowerCase() ?? null };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(response: SafeResponse, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -123,10 +125,11 @@ export async function fetchResource(input: string, limits: FetchLimits = DEFAULT
   const visited = [url.href];
   try {
     for (;;) {
-      let response: Response;
+      let response: SafeResponse;
       try {
-        response = await fetch(url, { redirect: "manual", signal, headers: { accept, "user-agent": USER_AGENT } });
+        response = await safeFetch(url, { signal, headers: { accept, "user-agent": USER_AGENT } });
       } catch (error) {
+        if (error instanceof BlockedTargetError) throw new FetchError(error.message);
         if (isTimeout(error, signal)) throw error;
         throw new FetchError(`could not connect to ${url.host}: ${networkReason(error)}`);
       }

@@ -116,6 +116,13 @@ function surfaceOf(t: SentenceTokens, start: number, end: number): string {
   return out;
 }
 
+/**
+ * No name is longer than this many tokens; a longer capitalised run is a Title Case heading or a
+ * list without commas. Capping it also keeps splitGlued linear: it tries every cut of a run, so a
+ * hostile 100,000-token run took minutes (tests/unit/analysis-fuzz.test.ts).
+ */
+const MAX_NAME_TOKENS = 12;
+
 /** Proper-noun runs of one sentence; leading role words are cut off (they are cues, not names). */
 function sentenceRuns(t: SentenceTokens, sentence: number, first: number, end: number): Run[] {
   const runs: Run[] = [];
@@ -131,6 +138,10 @@ function sentenceRuns(t: SentenceTokens, sentence: number, first: number, end: n
       if (isNameToken(t, j) || (t.types[j] === "number" && !t.spaced[j]) || (isCapitalised(t.values[j]) && CONTINUES_NAME.has(t.pos[j]))) j++;
       else if (PARTICLES.has(t.normals[j]) && j + 1 < end && isNameToken(t, j + 1)) j++;
       else break;
+    }
+    if (j - i > MAX_NAME_TOKENS) {
+      i = j;
+      continue;
     }
     let start = i;
     while (start < j - 1 && (CREW_TITLES.has(t.normals[start]) || CAST_TITLES.has(t.normals[start]) || OTHER_TITLES.has(t.normals[start]) || t.normals[start] === "the")) start++;

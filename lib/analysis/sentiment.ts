@@ -3,6 +3,7 @@
 // with the weights and thresholds of lib/metrics.ts.
 import type { Document } from "wink-nlp";
 import { documentStance, sentenceScore, stanceContributions } from "../metrics";
+import { breakRunawayTokens } from "./clean";
 import { readDoc } from "./nlp";
 import { emitFeatures } from "./sentiment/features";
 import { getModel, type PolarityModel } from "./sentiment/model";
@@ -34,7 +35,9 @@ export function scoreDocument(doc: Document, text: string): ScoredText {
   return { sentences, stance: documentStance(sentences, sentenceScore(totalLogit)) };
 }
 
-export function scoreText(text: string): ScoredText {
+/** Scores raw text (the score command); runaway tokens are broken first, as cleaning does. */
+export function scoreText(raw: string): ScoredText {
+  const text = breakRunawayTokens(raw);
   return scoreDocument(readDoc(text), text);
 }
 

@@ -19,18 +19,23 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 500 };
 const CONNECTION_CODES = /^(08|57P0[1-4]$|53300$|ECONNREFUSED$|ECONNRESET$|ETIMEDOUT$|EPIPE$|ENOTCONN$|EHOSTUNREACH$|P1001$|P1002$|P1017$)/;
 // Prisma driver-adapter error kinds (@prisma/driver-adapter-utils) for the same situations.
 const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// pg reports a dropped socket without a code.
-const CONNECTION_MESSAGES = /connection terminated|terminating connection|server closed the connection|not queryable|connection (?:is )?closed|can't reach database server|connect ECONNREFUSED|read ECONNRESET/i;
+// pg reports a dropped socket without a code; Prisma folds the SQLSTATE of a server that is
+// shutting down or starting (57P03) into its message ("Database error. Code: `57P03`").
+const CONNECTION_MESSAGES = /connection terminated|terminating connection|server closed the connection|not queryable|connection (?:is )?closed|can't reach database server|connect ECONNREFUSED|read ECONNRESET|the database system is (?:shutting down|starting up|not yet accepting connections|in recovery mode)|Code: `(?:08[0-9A-Z]{3}|57P0[1-4])`/i;
 
-/** True when the error (or anything in its `cause` chain) says the connection, not the query, failed. */
+/**
+ * True when the error (or anything in its `cause` chain, or the driver error a Prisma error
+ * carries in `meta.driverAdapterError`) says the connection, not the query, failed.
+ */
 export function isConnectionError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    const e = current as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
+  const pending: unknown[] = [error];
+  for (let seen = 0; seen < 12 && pending.length; seen++) {
+    const e = pending.shift() as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!e || typeof e !== "object") continue;
     for (const code of [e.code, e.originalCode]) if (typeof code === "string" && CONNECTION_CODES.test(code)) return true;
     if (typeof e.kind === "string" && CONNECTION_KINDS.has(e.kind)) return true;
     if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
-    current = e.cause;
+    pending.push(e.cause, e.meta?.driverAdapterError);
   }
   return false;
 }

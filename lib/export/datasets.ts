@@ -11,6 +11,7 @@ import { hypeIndex, perTrackedCoverage } from "../metrics";
 import { getTrackedCoverage } from "../queries/getTrackedCoverage";
 import { type TimelineRow, getTimeline } from "../queries/getTimeline";
 import { type KeyphraseRow, getTopKeyphrases } from "../queries/getTopKeyphrases";
+import { getKeyphraseTrends } from "../queries/getKeyphraseTrends";
 import { type AspectComparisonRow, getAspectComparison } from "../queries/getAspectComparison";
 import { type ClaimKindRow, type ClaimQuote, type ClaimValueRow, getClaimConflicts } from "../queries/getClaimConflicts";
 import { type TitlePersonRow, getTitlePeople } from "../queries/getTitlePeople";
@@ -209,7 +210,10 @@ async function* timelineRows(filters: ExportFilters): AsyncGenerator<TimelineExp
   }
 }
 
-type KeyphraseExportRow = KeyphraseRow & { title_slug: string };
+type KeyphraseExportRow = KeyphraseRow & { title_slug: string; rising_weeks: string[] };
+
+/** How many of a title's most distinctive phrases get their "rising" weeks (getKeyphraseTrends), on the page and here. */
+export const KEYPHRASE_TREND_LIMIT = 200;
 
 export const KEYPHRASE_COLUMNS: Column<KeyphraseExportRow>[] = [
   { name: "title_slug", value: (r) => r.title_slug },
@@ -217,12 +221,15 @@ export const KEYPHRASE_COLUMNS: Column<KeyphraseExportRow>[] = [
   { name: "key", value: (r) => r.key },
   { name: "documents", value: (r) => r.documents },
   { name: "mentions", value: (r) => r.mentions },
+  { name: "rising_weeks", value: (r) => r.rising_weeks.join(" ") },
 ];
 
 /** Keyphrases per title, ranked as on the title page (getTopKeyphrases), up to 500 each. */
 async function* keyphraseRows(filters: ExportFilters): AsyncGenerator<KeyphraseExportRow> {
   for (const title of await titlesFor(filters)) {
-    for (const row of await getTopKeyphrases(title.slug, filters, 500)) yield { ...row, title_slug: title.slug };
+    const { phrases } = await getKeyphraseTrends(title.slug, KEYPHRASE_TREND_LIMIT);
+    const rising = new Map(phrases.map((p) => [p.key, p.risingWeeks]));
+    for (const row of await getTopKeyphrases(title.slug, filters, 500)) yield { ...row, title_slug: title.slug, rising_weeks: rising.get(row.key) ?? [] };
   }
 }
 

@@ -1,6 +1,6 @@
 import { getDb } from "../db/client";
 
-export type RunStatus = "running" | "succeeded" | "partial" | "failed";
+export type RunStatus = "running" | "succeeded" | "partial" | "failed" | "stopped";
 
 /** One ingest run as /jobs lists it. Timestamps are ISO strings. */
 export interface IngestRunRow {

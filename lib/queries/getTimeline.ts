@@ -1,9 +1,11 @@
+import type { ViewFilters } from "../filters";
 import { getDb } from "../db/client";
-import { toNullableNumber, toNumber } from "./_convert";
+import { toNumber } from "./_convert";
+import { viewConditions } from "./_viewFilters";
 
 /**
- * One calendar day of a title's coverage, from the `title_daily_stats` rollup. Only days with
- * at least one dated document appear; undated documents are never in the rollup.
+ * One calendar day of a title's coverage. Only days with at least one dated document appear;
+ * undated documents cannot be placed on a timeline. Copies and non-English documents are left out.
  */
 export interface TimelineRow {
   /** YYYY-MM-DD */
@@ -19,6 +21,11 @@ export interface TimelineRow {
   /** Mean document stance of the phase that day, null when the phase has no document that day. */
   anticipationStance: number | null;
   receptionStance: number | null;
+  /** Sums behind the means, so days can be added up into weeks. */
+  anticipationStanceSum: number;
+  receptionStanceSum: number;
+  /** Excitement signals: sentences of that day's anticipation-phase documents with anticipation > 0. */
+  excitement: number;
 }
 
 interface RawRow {
@@ -29,32 +36,38 @@ interface RawRow {
   reception_reviews: unknown;
   anticipation_stance_sum: unknown;
   reception_stance_sum: unknown;
+  excitement: unknown;
 }
 
-/** Per-day volume and stance for a title, oldest first; `from`/`to` are inclusive YYYY-MM-DD. */
-export async function getTimeline(
-  titleSlug: string,
-  filters: { from?: string; to?: string },
-): Promise<TimelineRow[]> {
+/**
+ * Per-day volume, stance and excitement for a title, oldest first, under the view filters
+ * (`from`/`to` inclusive YYYY-MM-DD). An aggregate over the title's documents: the page never
+ * loads the documents themselves.
+ */
+export async function getTimeline(titleSlug: string, filters: ViewFilters): Promise<TimelineRow[]> {
   const db = await getDb();
-  const from = filters.from ?? null;
-  const to = filters.to ?? null;
   const rows = await db.$queryRaw<RawRow[]>`
-    select to_char(s.day, 'YYYY-MM-DD') as day,
-      coalesce(sum(s.documents) filter (where s.phase = 'anticipation' and s.kind = 'article'), 0)::int as anticipation_articles,
-      coalesce(sum(s.documents) filter (where s.phase = 'anticipation' and s.kind = 'review'), 0)::int as anticipation_reviews,
-      coalesce(sum(s.documents) filter (where s.phase = 'reception' and s.kind = 'article'), 0)::int as reception_articles,
-      coalesce(sum(s.documents) filter (where s.phase = 'reception' and s.kind = 'review'), 0)::int as reception_reviews,
-      sum(s.stance_sum) filter (where s.phase = 'anticipation')::float8 as anticipation_stance_sum,
-      sum(s.stance_sum) filter (where s.phase = 'reception')::float8 as reception_stance_sum
-    from title_daily_stats s
-    join titles t on t.id = s.title_id
-    where t.slug = ${titleSlug}
-      and (${from}::date is null or s.day >= ${from}::date)
-      and (${to}::date is null or s.day <= ${to}::date)
-    group by s.day
-    having sum(s.documents) > 0
-    order by s.day`;
+    with docs as (
+      select d.id, d.published_at, d.phase, d.kind, d.stance_score
+        from documents d join titles t on t.id = d.title_id
+       where t.slug = ${titleSlug} and d.published_at is not null and d.phase is not null and ${viewConditions(filters)}
+    ), excitement as (
+      select docs.published_at, count(*)::int as signals
+        from docs join sentences s on s.document_id = docs.id
+       where docs.phase = 'anticipation' and s.anticipation > 0
+       group by docs.published_at
+    )
+    select to_char(docs.published_at, 'YYYY-MM-DD') as day,
+      count(*) filter (where phase = 'anticipation' and kind = 'article')::int as anticipation_articles,
+      count(*) filter (where phase = 'anticipation' and kind = 'review')::int as anticipation_reviews,
+      count(*) filter (where phase = 'reception' and kind = 'article')::int as reception_articles,
+      count(*) filter (where phase = 'reception' and kind = 'review')::int as reception_reviews,
+      coalesce(sum(stance_score) filter (where phase = 'anticipation'), 0)::float8 as anticipation_stance_sum,
+      coalesce(sum(stance_score) filter (where phase = 'reception'), 0)::float8 as reception_stance_sum,
+      coalesce(max(excitement.signals), 0)::int as excitement
+    from docs left join excitement on excitement.published_at = docs.published_at
+    group by docs.published_at
+    order by docs.published_at`;
   return rows.map((row) => {
     const anticipationArticles = toNumber(row.anticipation_articles);
     const anticipationReviews = toNumber(row.anticipation_reviews);
@@ -62,6 +75,8 @@ export async function getTimeline(
     const receptionReviews = toNumber(row.reception_reviews);
     const anticipationN = anticipationArticles + anticipationReviews;
     const receptionN = receptionArticles + receptionReviews;
+    const anticipationStanceSum = toNumber(row.anticipation_stance_sum);
+    const receptionStanceSum = toNumber(row.reception_stance_sum);
     return {
       day: row.day,
       documents: anticipationN + receptionN,
@@ -71,13 +86,16 @@ export async function getTimeline(
       receptionReviews,
       anticipationN,
       receptionN,
-      anticipationStance: mean(toNullableNumber(row.anticipation_stance_sum), anticipationN),
-      receptionStance: mean(toNullableNumber(row.reception_stance_sum), receptionN),
+      anticipationStance: mean(anticipationStanceSum, anticipationN),
+      receptionStance: mean(receptionStanceSum, receptionN),
+      anticipationStanceSum,
+      receptionStanceSum,
+      excitement: toNumber(row.excitement),
     };
   });
 }
 
 // A day without documents of a phase has no stance: null, never 0 (0 would read as "neutral").
-function mean(sum: number | null, n: number): number | null {
-  return sum === null || n === 0 ? null : sum / n;
+function mean(sum: number, n: number): number | null {
+  return n === 0 ? null : sum / n;
 }

@@ -25,8 +25,9 @@ export async function updateIngestRun(id: number, counts: RunCounts, errors: Ite
   await db.ingestRun.update({ where: { id }, data: { ...counts, errors: errors as object[] } });
 }
 
-export async function finishIngestRun(id: number, counts: RunCounts, errors: ItemError[], fatal?: string): Promise<"succeeded" | "partial" | "failed"> {
-  const status = fatal || (counts.failed > 0 && counts.stored + counts.duplicates === 0) ? "failed" : counts.failed > 0 ? "partial" : "succeeded";
+/** `stopped`: the run was asked to stop (SIGTERM, Ctrl-C) and finished its current document first. */
+export async function finishIngestRun(id: number, counts: RunCounts, errors: ItemError[], fatal?: string, stopped = false): Promise<"succeeded" | "partial" | "failed" | "stopped"> {
+  const status = fatal || (counts.failed > 0 && counts.stored + counts.duplicates === 0) ? "failed" : stopped ? "stopped" : counts.failed > 0 ? "partial" : "succeeded";
   const db = await getDb();
   const allErrors = fatal ? [...errors, { item: "(run)", error: fatal }] : errors;
   await db.ingestRun.update({ where: { id }, data: { ...counts, errors: allErrors as object[], status, finishedAt: new Date() } });

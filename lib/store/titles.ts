@@ -38,8 +38,19 @@ export async function findTitle(nameOrSlug: string): Promise<TitleRecord | null>
   return hit ?? null;
 }
 
+/** A longer "title" is a pasted paragraph or a hostile record; the limit also keeps slugs within PostgreSQL's index size. */
+export const MAX_TITLE_NAME_CHARS = 200;
+
+function checkTitleName(name: string): void {
+  const length = name.trim().length;
+  if (length > MAX_TITLE_NAME_CHARS) {
+    throw new Error(`the title name is ${length} characters long; at most ${MAX_TITLE_NAME_CHARS} are allowed (check --title or the record's "title" field)`);
+  }
+}
+
 /** Finds the title, or registers it with an unknown release date. */
 export async function findOrCreateTitle(name: string): Promise<TitleRecord> {
+  checkTitleName(name);
   const existing = await findTitle(name);
   if (existing) return existing;
   const db = await getDb();
@@ -50,6 +61,8 @@ export async function findOrCreateTitle(name: string): Promise<TitleRecord> {
 
 /** Registers a title or updates its release date and aliases. */
 export async function saveTitle(input: { name: string; releaseDate?: string | null; aliases?: string[] }): Promise<TitleRecord> {
+  checkTitleName(input.name);
+  for (const alias of input.aliases ?? []) checkTitleName(alias);
   const db = await getDb();
   const existing = await findTitle(input.name);
   const aliases = [...new Set([...(existing?.aliases ?? []), ...(input.aliases ?? [])].map((a) => a.trim()).filter(Boolean))];

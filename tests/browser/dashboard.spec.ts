@@ -43,8 +43,8 @@ test("the overview lists every title, Ballerina among them", async ({ page }) =>
 test("the Ballerina timeline draws volume bars, stance lines and the release line", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openBallerina(page);
-  // The chart's own <svg> (legend icons are small svgs of the same class).
-  const chart = page.locator("figure.chart .recharts-wrapper > svg.recharts-surface");
+  // The timeline's own <svg> (legend icons are small svgs of the same class; the hype chart has its own card).
+  const chart = page.locator("#timeline figure.chart .recharts-wrapper > svg.recharts-surface");
   await expect(chart).toBeVisible();
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);

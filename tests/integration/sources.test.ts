@@ -30,6 +30,8 @@ let web: FixtureServer;
 
 beforeAll(async () => {
   web = await startFixtureServer();
+  // Server-side fetching refuses loopback unless allowed (lib/net/safeFetch.ts): allow this server only.
+  process.env.HYPELINE_FETCH_ALLOW_HOSTS = new URL(web.base).host;
   const page = (route: string, fixture: string) => web.set(route, { body: webFixture(fixture, web.base) });
   page("/reviews/glass-harbor", "article-og.html");
   page("/news/orchard-teaser", "article-jsonld.html");

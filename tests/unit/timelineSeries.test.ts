@@ -14,6 +14,9 @@ function row(day: string, anticipation: number, reception: number, stance: numbe
     receptionN: reception,
     anticipationStance: anticipation ? stance : null,
     receptionStance: reception ? stance : null,
+    anticipationStanceSum: anticipation && stance !== null ? anticipation * stance : 0,
+    receptionStanceSum: reception && stance !== null ? reception * stance : 0,
+    excitement: 0,
   };
 }
 
@@ -38,6 +41,56 @@ describe("buildTimelineSeries", () => {
   });
 
   it("is empty without rows", () => {
-    expect(buildTimelineSeries([], "2025-06-06")).toEqual({ points: [], release: null });
+    expect(buildTimelineSeries([], "2025-06-06")).toMatchObject({ points: [], release: null, outside: 0 });
+  });
+});
+
+describe("buildTimelineSeries: relative axis, weeks, normalised view", () => {
+  it("puts days on T−120 … T+60 around the release, counting what falls outside", () => {
+    const s = buildTimelineSeries([row("2025-01-14", 1, 0, 0.5), row("2025-06-06", 0, 2, 0.2), row("2025-12-01", 0, 1, 0.1)], "2025-06-06", { axis: "relative" });
+    expect(s.axis).toBe("relative");
+    expect(s.points[0]).toMatchObject({ x: "-120", offset: -120, day: "2025-02-06" });
+    expect(s.points.at(-1)).toMatchObject({ x: "60", offset: 60 });
+    expect(s.points).toHaveLength(181);
+    expect(s.release).toBe("0");
+    expect(s.points.find((p) => p.x === "0")).toMatchObject({ reception: 2, receptionStance: 0.2 });
+    // 2025-01-14 is T−143 and 2025-12-01 is T+178: both off the axis.
+    expect(s.outside).toBe(2);
+  });
+
+  it("falls back to calendar dates without a release date", () => {
+    expect(buildTimelineSeries([row("2025-01-14", 1, 0, 0.5)], null, { axis: "relative" }).axis).toBe("calendar");
+  });
+
+  it("adds days up into ISO weeks (Monday first) with stance means weighted by n", () => {
+    // 2025-02-18 is a Tuesday; 2025-02-23 the Sunday of the same week.
+    const s = buildTimelineSeries([row("2025-02-18", 1, 0, 0.6), row("2025-02-23", 3, 0, 0.2), row("2025-02-24", 1, 0, 0)], null, { bucket: "week" });
+    expect(s.points.map((p) => p.x)).toEqual(["2025-02-17", "2025-02-24"]);
+    expect(s.points[0]).toMatchObject({ documents: 4, anticipationN: 4, lastDay: "2025-02-23" });
+    expect(s.points[0].anticipationStance).toBeCloseTo((0.6 + 3 * 0.2) / 4, 10);
+  });
+
+  it("buckets relative weeks from T0 and marks the release week", () => {
+    const s = buildTimelineSeries([row("2025-06-03", 2, 0, 0.1), row("2025-06-08", 0, 1, 0.3)], "2025-06-06", { axis: "relative", bucket: "week" });
+    expect(s.points.find((p) => p.x === "-7")).toMatchObject({ documents: 2, day: "2025-05-30" });
+    expect(s.points.find((p) => p.x === "0")).toMatchObject({ documents: 1, lastDay: "2025-06-12" });
+    expect(s.release).toBe("0");
+  });
+
+  it("normalises by all tracked coverage of the bucket, never below the title's own", () => {
+    const s = buildTimelineSeries([row("2025-03-01", 2, 0, 0.5), row("2025-03-02", 1, 0, 0.5)], null, {
+      tracked: [
+        { day: "2025-03-01", documents: 8 },
+        { day: "2025-03-02", documents: 0 },
+      ],
+    });
+    expect(s.points[0].share).toBe(25);
+    expect(s.points[1].share).toBe(100);
+  });
+
+  it("marks spikes on the document counts", () => {
+    const rows = [row("2025-03-01", 1, 0, 0.1), row("2025-03-20", 3, 0, 0.1)];
+    const s = buildTimelineSeries(rows, null);
+    expect(s.points.filter((p) => p.spike).map((p) => p.day)).toEqual(["2025-03-20"]);
   });
 });

@@ -8,6 +8,9 @@ const fast = { timeoutMs: 400, maxBytes: 64 * 1024, maxRedirects: 3 };
 
 beforeAll(async () => {
   web = await startFixtureServer();
+  // Server-side fetching refuses loopback unless allowed (lib/net/safeFetch.ts); these tests also
+  // need a closed port on 127.0.0.1, so the whole host is allowed here.
+  process.env.HYPELINE_FETCH_ALLOW_HOSTS = "127.0.0.1";
   web.set("/reviews/glass-harbor", { body: webFixture("article-og.html", web.base) });
   web.set("/jsonld", { body: webFixture("article-jsonld.html", web.base) });
   web.set("/time", { body: webFixture("article-time.html", web.base) });

@@ -1,16 +1,14 @@
 // POST /api/feeds (admin): register a feed for the workers to poll on a schedule.
 // GET /api/feeds: registered feeds, when they were last polled and their last error.
 import { requireAdmin } from "@/lib/auth/adminToken";
-import { errorResponse, jsonResponse, parseJsonBody } from "@/lib/http";
+import { errorResponse, jsonResponse, parseJsonBody, withDatabase } from "@/lib/http";
 import { addFeed, listFeeds } from "@/lib/jobs/feeds";
 import { addFeedRequestSchema } from "@/lib/jobs/requests";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET() {
-  return jsonResponse({ feeds: await listFeeds() });
-}
+export const GET = withDatabase(async () => jsonResponse({ feeds: await listFeeds() }));
 
 export async function POST(request: Request) {
   const denied = requireAdmin(request);

@@ -6,6 +6,13 @@ import { layoutSentences } from "./sentenceLayout";
 /** The cleaned text, sentence by sentence, each coloured by its score. All of it as React text. */
 export function SentenceText({ text, sentences }: { text: string; sentences: DocumentSentenceRow[] }) {
   const paragraphs = layoutSentences(text, sentences);
+  // A sentence split across paragraphs is several pieces: only its first piece takes the #s-N anchor.
+  const anchored = new Set<number>();
+  const anchor = (piece: { sentence: number | null }, _i: number) => {
+    if (piece.sentence === null || anchored.has(piece.sentence)) return undefined;
+    anchored.add(piece.sentence);
+    return `s-${sentences[piece.sentence].index}`;
+  };
   return (
     <div className="doc-text">
       {paragraphs.map((pieces, p) => (
@@ -16,6 +23,7 @@ export function SentenceText({ text, sentences }: { text: string; sentences: Doc
             return sentence.evaluative ? (
               <span
                 key={i}
+                id={anchor(piece, i)}
                 className="sentence sentence--evaluative"
                 data-score={sentence.score}
                 style={{ background: sentenceBackground(sentence.score) }}
@@ -26,6 +34,7 @@ export function SentenceText({ text, sentences }: { text: string; sentences: Doc
             ) : (
               <span
                 key={i}
+                id={anchor(piece, i)}
                 className="sentence sentence--descriptive"
                 data-score={sentence.score}
                 style={{ background: sentenceBackground(sentence.score, false) }}

@@ -6,8 +6,11 @@ import { PhaseTag } from "@/app/components/PhaseTag";
 import { sentenceScaleGradient } from "@/app/components/sentenceColor";
 import { StanceBadge } from "@/app/components/StanceBadge";
 import { StatePanel } from "@/app/components/StatePanel";
+import { getDocumentThemes } from "@/lib/queries/getDocumentThemes";
+import { EvidencePanel } from "./EvidencePanel";
 import { loadDocument } from "./loadDocument";
 import { SentenceText } from "./SentenceText";
+import { ThemesPanel } from "./ThemesPanel";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const doc = await loadDocument((await params).id);
   if (!doc) notFound();
+  const themes = await getDocumentThemes(doc.id);
   const url = safeHttpUrl(doc.url);
   const evaluative = doc.sentences.filter((s) => s.evaluative).length;
 
@@ -117,6 +121,26 @@ export default async function DocumentPage({ params }: Props) {
             ) : null}
           </dl>
         </section>
+
+        <section className="card" aria-labelledby="evidence-heading">
+          <div className="card__head">
+            <h2 id="evidence-heading">Evidence</h2>
+          </div>
+          {doc.sentences.length ? (
+            <EvidencePanel doc={doc} />
+          ) : (
+            <StatePanel state="empty" title="No sentences were scored for this document" compact />
+          )}
+        </section>
+
+        {themes ? (
+          <section className="card" aria-labelledby="themes-heading">
+            <div className="card__head">
+              <h2 id="themes-heading">Aspects, people, claims and flags</h2>
+            </div>
+            <ThemesPanel themes={themes} />
+          </section>
+        ) : null}
 
         <section className="card" aria-labelledby="text-heading">
           <div className="card__head">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DOCUMENT_FLAGS } from "@/lib/credibility/flags";
 import type { TitleDocumentsPage } from "@/lib/queries/getTitleDocuments";
 import { formatDay, formatStance } from "@/app/components/format";
 import { PhaseTag } from "@/app/components/PhaseTag";
@@ -8,16 +9,27 @@ import { DOCUMENTS_PAGE_SIZE, tableHref, type TableParams } from "./tableParams"
 
 const SORT_NAMES = { date: "publication date", stance: "stance" } as const;
 
+// Short names for the credibility flags (lib/credibility/flags.ts) in a table cell.
+const FLAG_NAMES: Record<string, string> = Object.fromEntries(Object.entries(DOCUMENT_FLAGS).map(([flag, def]) => [flag, def.label.toLowerCase()]));
+
 export function DocumentsTable({
   slug,
   documents,
   params,
+  keep,
+  filtered = false,
 }: {
   slug: string;
   documents: TitleDocumentsPage;
   params: TableParams;
+  /** The rest of the page state (filters, timeline view), kept by the sort and page links. */
+  keep?: URLSearchParams;
+  filtered?: boolean;
 }) {
   const { rows, total, page, pageCount } = documents;
+  if (total === 0 && filtered) {
+    return <StatePanel state="empty" title="No documents match these filters" />;
+  }
   if (total === 0) {
     return (
       <StatePanel state="empty" title="No documents for this title yet">
@@ -29,7 +41,7 @@ export function DocumentsTable({
   }
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Documents table (scrolls sideways on small screens)">
         <table className="data">
           <caption className="visually-hidden">
             Documents sorted by {SORT_NAMES[params.sort]}, {params.dir === "asc" ? "ascending" : "descending"}; page{" "}
@@ -37,12 +49,12 @@ export function DocumentsTable({
           </caption>
           <thead>
             <tr>
-              <SortHeader slug={slug} params={params} column="date" label="Date" />
+              <SortHeader slug={slug} params={params} keep={keep} column="date" label="Date" />
               <th scope="col">Headline</th>
               <th scope="col">Source</th>
               <th scope="col">Kind</th>
               <th scope="col">Phase</th>
-              <SortHeader slug={slug} params={params} column="stance" label="Stance" />
+              <SortHeader slug={slug} params={params} keep={keep} column="stance" label="Stance" />
               <th scope="col">Top keyphrases</th>
             </tr>
           </thead>
@@ -52,6 +64,15 @@ export function DocumentsTable({
                 <td className="nowrap">{row.publishedAt ? formatDay(row.publishedAt) : <span className="muted">undated</span>}</td>
                 <td className="headline">
                   <Link href={`/documents/${row.id}`}>{row.headline || `Document ${row.id}`}</Link>
+                  {row.flags.length ? (
+                    <span className="flagged__tags">
+                      {row.flags.map((f) => (
+                        <span key={f} className="tag tag--flag">
+                          {FLAG_NAMES[f] ?? f}
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{row.source ?? <span className="faint">unknown</span>}</td>
                 <td>{row.kind}</td>
@@ -73,8 +94,8 @@ export function DocumentsTable({
           {pageCount}
         </span>
         <span className="pagination__links">
-          <PageLink slug={slug} params={params} page={page - 1} disabled={page <= 1} label="← Previous" />
-          <PageLink slug={slug} params={params} page={page + 1} disabled={page >= pageCount} label="Next →" />
+          <PageLink slug={slug} params={params} keep={keep} page={page - 1} disabled={page <= 1} label="← Previous" />
+          <PageLink slug={slug} params={params} keep={keep} page={page + 1} disabled={page >= pageCount} label="Next →" />
         </span>
       </nav>
     </>
@@ -84,11 +105,13 @@ export function DocumentsTable({
 function SortHeader({
   slug,
   params,
+  keep,
   column,
   label,
 }: {
   slug: string;
   params: TableParams;
+  keep?: URLSearchParams;
   column: TableParams["sort"];
   label: string;
 }) {
@@ -98,7 +121,7 @@ function SortHeader({
   const arrow = active ? (params.dir === "asc" ? " ↑" : " ↓") : "";
   return (
     <th scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={tableHref(slug, { sort: column, dir, page: 1 })} scroll={false}>
+      <Link href={tableHref(slug, { sort: column, dir, page: 1 }, keep)} scroll={false}>
         {label}
         {arrow}
       </Link>
@@ -109,12 +132,14 @@ function SortHeader({
 function PageLink({
   slug,
   params,
+  keep,
   page,
   disabled,
   label,
 }: {
   slug: string;
   params: TableParams;
+  keep?: URLSearchParams;
   page: number;
   disabled: boolean;
   label: string;
@@ -127,7 +152,7 @@ function PageLink({
     );
   }
   return (
-    <Link className="button-link" href={tableHref(slug, { ...params, page })} scroll={false}>
+    <Link className="button-link" href={tableHref(slug, { ...params, page }, keep)} scroll={false}>
       {label}
     </Link>
   );

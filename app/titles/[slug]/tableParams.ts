@@ -23,7 +23,11 @@ export function parseTableParams(searchParams: SearchParams): TableParams {
   });
 }
 
-export function tableHref(slug: string, params: TableParams): string {
-  const query = new URLSearchParams({ sort: params.sort, dir: params.dir, page: String(params.page) });
+/** The table's address; `keep` carries the rest of the page state (filters, timeline view). */
+export function tableHref(slug: string, params: TableParams, keep?: URLSearchParams): string {
+  const query = new URLSearchParams(keep);
+  query.set("sort", params.sort);
+  query.set("dir", params.dir);
+  query.set("page", String(params.page));
   return `/titles/${encodeURIComponent(slug)}?${query.toString()}#documents`;
 }

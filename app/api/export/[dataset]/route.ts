@@ -1,7 +1,7 @@
-// GET /api/export/<dataset>?title=<slug>&from=YYYY-MM-DD&to=YYYY-MM-DD: a streamed CSV.
+// GET /api/export/<dataset>?title=<slug>&from=YYYY-MM-DD&to=YYYY-MM-DD&kind=…&phase=…&source=…&aspect=…: a streamed CSV.
 import { Readable } from "node:stream";
 import { EXPORT_DATASETS, type ExportDataset, exportCsv, exportFiltersSchema } from "@/lib/export/datasets";
-import { badRequest, describeZodError, notFoundResponse } from "@/lib/http";
+import { badRequest, describeZodError, notFoundResponse, withDatabase } from "@/lib/http";
 import { getTitleBySlug } from "@/lib/queries/getTitleBySlug";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,8 @@ function isExportDataset(value: string): value is ExportDataset {
   return (EXPORT_DATASETS as readonly string[]).includes(value);
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+// A database that is down answers 503 with Retry-After (lib/http.ts), not a 500.
+export const GET = withDatabase(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const { dataset } = await params;
   if (!isExportDataset(dataset)) {
     return badRequest(`Unknown dataset "${dataset}". Expected one of: ${EXPORT_DATASETS.join(", ")}.`, "unknown_dataset");
@@ -31,4 +32,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,60 @@
+// Is the database answering? Asked by proxy.ts before every request, so during an outage pages
+// and routes answer 503 with Retry-After at once instead of failing half way. A busy server asks
+// at most once a second: the answer is cached (shorter while down, to notice the recovery fast).
+// The probe uses its own short-lived connection, never the app's pool: under load the pool can
+// be fully in use, and a probe queued behind it would report a healthy database as down.
+import pg from "pg";
+import { getEnv } from "../env";
+
+const UP_TTL_MS = 1000;
+const DOWN_TTL_MS = 500;
+const PROBE_TIMEOUT_MS = 3000;
+
+interface HealthState {
+  up: boolean;
+  checkedAt: number;
+  pending?: Promise<boolean>;
+}
+
+// One state per process, shared by the proxy and the route handlers' bundles.
+const globalForHealth = globalThis as unknown as { hypelineDbHealth?: HealthState };
+
+async function probe(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A query just failed because the connection did (instrumentation.ts, lib/http.ts): answer 503
+ * from now on, without waiting for the next probe, until a probe finds the database again.
+ */
+export function reportDatabaseDown(): void {
+  const state = (globalForHealth.hypelineDbHealth ??= { up: true, checkedAt: 0 });
+  if (!state.pending) Object.assign(state, { up: false, checkedAt: Date.now() });
+}
+
+/**
+ * True when the database answered within the last second (or answers now). Without a
+ * DATABASE_URL (the embedded server is started lazily by the first query) there is nothing to
+ * probe yet, and the request goes on.
+ */
+export async function databaseIsUp(): Promise<boolean> {
+  const url = getEnv().DATABASE_URL;
+  if (!url) return true;
+  const state = (globalForHealth.hypelineDbHealth ??= { up: true, checkedAt: 0 });
+  if (Date.now() - state.checkedAt < (state.up ? UP_TTL_MS : DOWN_TTL_MS)) return state.up;
+  state.pending ??= probe(url).then((up) => {
+    Object.assign(state, { up, checkedAt: Date.now(), pending: undefined });
+    return up;
+  });
+  return state.pending;
+}
