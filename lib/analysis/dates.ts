@@ -61,11 +61,8 @@ export function toIsoDay(year: number, month: number, day: number): string | nul
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Is this exactly a real day written YYYY-MM-DD? */
-export function isIsoDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m !== null && toIsoDay(Number(m[1]), Number(m[2]), Number(m[3])) === s;
-}
+// One definition of "a real day written YYYY-MM-DD" for the whole project.
+export { isIsoDay } from "../calendar";
 
 function monthNumber(name: string): number {
   return MONTHS[name.toLowerCase().replace(/\.$/, "")] ?? 0;

@@ -178,7 +178,10 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(await fs.readFile(lock, "utf8").catch(() => "0"));
-      if (!owner || !processAlive(owner)) {
+      // An empty lock was just created and its owner is about to write its pid: only a lock
+      // left empty for long, or whose owner is gone, is stale.
+      const age = Date.now() - (await fs.stat(lock).then((st) => st.mtimeMs, () => 0));
+      if ((owner && !processAlive(owner)) || (!owner && age > 10_000)) {
         await fs.rm(lock, { force: true });
         continue;
       }
