@@ -8,6 +8,7 @@ import type PgBoss from "pg-boss";
 import { getPool } from "../lib/db/client";
 import { resolveDatabaseUrl } from "../lib/db/url";
 import { claimFeedPoll, recordFeedPoll } from "../lib/jobs/feeds";
+import { JobLeases, ORPHAN_CHECK_MS } from "../lib/jobs/leases";
 import { type IngestJobData, JOB_EXPIRE_SECONDS, type PollFeedJobData, QUEUES, queueDueFeedPolls, startQueue } from "../lib/jobs/queue";
 import { CliError, isMain, runCli } from "./cli-kit";
 import { type IngestReport, runIngest } from "./run";
@@ -63,16 +64,28 @@ export async function startWorker(log: Log): Promise<RunningWorker> {
   const boss = await startQueue("worker", (error) => log(`queue error: ${error.message}`));
   // pg-boss's cron sends this once a minute however many workers run (it keeps the last send time in the database).
   await boss.schedule(QUEUES.feedSchedule, "* * * * *");
+  // Each job runs under a lease, and every worker looks for jobs whose worker died mid-job
+  // (SIGKILL, out of memory) and puts them back within seconds (lib/jobs/leases.ts).
+  const leases = new JobLeases(await resolveDatabaseUrl(), log);
   // One job at a time per queue: a worker's share of the load is what it can do, and extra
   // workers (processes, machines) are how Hypeline scales.
-  await boss.work<IngestJobData>(QUEUES.ingest, { batchSize: 1 }, async ([job]) => handleIngest(job, log));
-  await boss.work<PollFeedJobData>(QUEUES.pollFeed, { batchSize: 1 }, async ([job]) => handlePollFeed(job, log));
+  await boss.work<IngestJobData>(QUEUES.ingest, { batchSize: 1 }, async ([job]) => leases.during(job.id, () => handleIngest(job, log)));
+  await boss.work<PollFeedJobData>(QUEUES.pollFeed, { batchSize: 1 }, async ([job]) => leases.during(job.id, () => handlePollFeed(job, log)));
   await boss.work(QUEUES.feedSchedule, { batchSize: 1 }, async () => {
     const queued = await queueDueFeedPolls(boss);
     if (queued) log(`feed-schedule: queued ${queued} due feed poll${queued === 1 ? "" : "s"}`);
     return { queued };
   });
-  return { stop: () => boss.stop({ graceful: true, wait: true, close: false, timeout: JOB_EXPIRE_SECONDS * 1000 }) };
+  const reaper = setInterval(() => {
+    leases.reapOrphans([QUEUES.ingest, QUEUES.pollFeed]).catch((error: Error) => log(`looking for orphaned jobs failed: ${error.message}`));
+  }, ORPHAN_CHECK_MS);
+  return {
+    stop: async () => {
+      clearInterval(reaper);
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: JOB_EXPIRE_SECONDS * 1000 });
+      await leases.close();
+    },
+  };
 }
 
 /**
@@ -85,7 +98,7 @@ function firstSignal(log: Log): Promise<NodeJS.Signals> {
     const onSignal = (signal: NodeJS.Signals) => {
       if (received) {
         if (signal !== "SIGINT") return;
-        log("Ctrl-C again: exiting now; the current job is retried by a worker once it expires");
+        log("Ctrl-C again: exiting now; another worker puts the current job back within seconds (lib/jobs/leases.ts)");
         process.exit(130);
       }
       received = true;

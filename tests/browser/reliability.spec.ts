@@ -6,7 +6,10 @@
 // - PostgreSQL stopped and started again while requests keep coming: every answer is a 200 or a
 //   503 with Retry-After (never a 500), and the same server process answers 200 again by itself.
 // - An ingest running while PostgreSQL restarts: it waits, resumes, and stores every document once.
+// - After all that (and the error logs a restart causes), the server's log holds no secret: not
+//   the admin token, not the database password.
 // Nothing waits a fixed time: each step polls for the state it needs.
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +26,7 @@ const saved = { home: process.env.HYPELINE_HOME, port: process.env.HYPELINE_PG_P
 let home = "";
 let databaseUrl = "";
 let server: RunningServer;
+const ADMIN_TOKEN = `secret-${randomBytes(16).toString("hex")}`;
 
 /** Polls `check` until it is true; `what` names it if the server or a child died first. */
 async function until(what: string, check: () => boolean | Promise<boolean>, alive: () => boolean = () => true): Promise<void> {
@@ -59,7 +63,7 @@ test.beforeAll(async () => {
   expect(databaseUrl).toBe(embeddedUrl());
   const seeded = await runNode(["scripts/seed-demo.ts"]);
   expect(seeded.code, seeded.output).toBe(0);
-  server = await startServer({ ...process.env, DATABASE_URL: databaseUrl });
+  server = await startServer({ ...process.env, DATABASE_URL: databaseUrl, HYPELINE_ADMIN_TOKEN: ADMIN_TOKEN });
 });
 
 test.afterAll(async () => {
@@ -175,4 +179,20 @@ test("an ingest running while PostgreSQL restarts waits, resumes and stores ever
   expect(await scalar(`select stored from ingest_runs where id = ${run}`)).toBe(inputs);
   expect(await scalar("select count(*) from documents d where sentence_count = 0 or sentence_count <> (select count(*) from sentences s where s.document_id = d.id)")).toBe(0);
   rmSync(dir, { recursive: true, force: true });
+});
+
+test("the server's log holds no secret: neither the admin token nor the database password", async () => {
+  const post = (token: string, body: unknown) =>
+    fetch(`${server.url}/api/jobs`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect((await post("wrong-token-0000000000000000", { target: "https://example.com/feed" })).status).toBe(401);
+  expect((await post(ADMIN_TOKEN, { target: "file:///etc/passwd" })).status).toBe(400);
+  expect((await post(ADMIN_TOKEN, { target: "http://127.0.0.1:81/feed.xml" })).status).toBe(202);
+  const password = new URL(databaseUrl).password;
+  expect(password.length).toBeGreaterThan(0);
+  const log = server.output();
+  // The restart above made the server log its database errors: there is something to look through.
+  expect(log).toMatch(/terminating connection|shutting down|database unavailable|reach database server/);
+  expect(log).not.toContain(ADMIN_TOKEN);
+  expect(log).not.toContain(`:${password}@`);
+  expect(log).not.toContain(databaseUrl);
 });
