@@ -40,7 +40,7 @@ async function waitForServer(url: string, child: { exitCode: number | null }): P
 }
 
 async function main(): Promise<number> {
-  const db = await createScratchDatabase("hypeline_browser_test");
+  const db = await createScratchDatabase(`hypeline_browser_test_${process.pid}`);
   try {
     process.env.DATABASE_URL = db.url;
     const demo = await loadDemoCorpus("test");
