@@ -1,33 +1,18 @@
 // Same frame as the title page, so nothing jumps when the data arrives.
+import { Bone, HeadBones, KpiBones, LoadingFrame, RowsCard } from "@/app/components/Skeleton";
+
 export default function TitleLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading title">
-      <div className="page-head">
-        <div>
-          <div className="skeleton" style={{ width: 80, height: 14, marginBottom: 10 }} />
-          <div className="skeleton" style={{ width: 260, height: 30 }} />
-        </div>
-      </div>
-      <div className="kpis">
-        {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="card">
-            <div className="skeleton" style={{ width: "50%", height: 12 }} />
-            <div className="skeleton" style={{ width: "40%", height: 30, marginTop: 10 }} />
-          </div>
-        ))}
-      </div>
+    <LoadingFrame label="Loading title">
+      <HeadBones crumb={80} title={260} />
+      <KpiBones valueWidth="40%" />
       <div className="stack">
         <div className="card">
-          <div className="skeleton" style={{ width: 120, height: 18, marginBottom: 16 }} />
-          <div className="skeleton" style={{ height: 340 }} />
+          <Bone style={{ width: 120, height: 18, marginBottom: 16 }} />
+          <Bone style={{ height: 340 }} />
         </div>
-        <div className="card">
-          <div className="skeleton" style={{ width: 140, height: 18, marginBottom: 16 }} />
-          {[0, 1, 2, 3, 4].map((i) => (
-            <div key={i} className="skeleton" style={{ height: 20, marginBottom: 10 }} />
-          ))}
-        </div>
+        <RowsCard rows={5} heading={140} />
       </div>
-    </div>
+    </LoadingFrame>
   );
 }
