@@ -3,12 +3,12 @@
 // INSERT … SELECT generate_series, instead of analysing 100,000 texts. Rows have the shapes and
 // sizes real ones have (a ~3 KB TOASTed text, a 128-int MinHash, ~100-character sentences, aspect
 // arrays, keyphrase links), the same distribution of titles as the generated corpus, and the
-// rollups are rebuilt from them with the project's own rebuild functions, so title_daily_stats
-// and title_aspect_stats agree with the rows exactly as incremental upkeep would leave them.
+// rollups are rebuilt from them with the project's own rebuild function, so they agree with the
+// rows exactly as incremental upkeep would leave them.
 import type pg from "pg";
 import { ASPECT_KEYS } from "../lib/analysis/aspects";
-import { rebuildAspectStats } from "../lib/store/aspectStats";
-import { rebuildDailyStats } from "../lib/store/dailyStats";
+import { rebuildRollups } from "../lib/store/rollups";
+import { EVENT_KINDS } from "../lib/timeline/events";
 import { saveTitle } from "../lib/store/titles";
 import { type BenchTitle, corpusTitles, createRandom, generateCorpus } from "./generate";
 
@@ -65,7 +65,10 @@ export async function bulkLoad(client: pg.Client, count: number, seed: number, l
     `insert into documents (title_id, source_id, url, headline, text, content_hash, kind, kind_inferred, published_at, date_source,
                             phase, phase_inferred, stance_score, stance_label, stance_confidence, evaluative_share,
                             sentence_count, word_count, language, minhash, created_at)
-     select title_id, source_id, 'https://outlet.example/' || i, 'Synthetic headline number ' || i, body, md5(body),
+     select title_id, source_id, 'https://outlet.example/' || i,
+            -- Some articles name an event, as news does (timeline event detection reads them).
+            case i % 50 when 0 then 'First trailer arrives: synthetic headline ' || i when 1 then 'Festival premiere report ' || i
+                        when 2 then 'CinemaCon footage recap ' || i else 'Synthetic headline number ' || i end, body, md5(body),
             kind::"DocumentKind", false, published_at, (case when published_at is null then 'none' else 'metadata' end)::"DateSource",
             (case when published_at is null and u_phase < 0.2 then null
                   when coalesce(published_at, release_date + (u_phase * 120 - 60)::int) >= release_date then 'reception'
@@ -121,6 +124,19 @@ export async function bulkLoad(client: pg.Client, count: number, seed: number, l
   );
   // Aspects must be distinct within a sentence, as the analysis leaves them.
   await client.query(`update sentences set aspects = array[aspects[1]] where cardinality(aspects) = 2 and aspects[1] = aspects[2]`);
+  // documents.event_signals as storeDocument sets them (eventSignals, EVENT_KINDS' patterns).
+  const patterns = EVENT_KINDS.filter((k) => k.pattern !== null);
+  await client.query(
+    `update documents set event_signals = case when kind = 'review' then array['reviews'] else array(
+       select e.k from unnest($1::text[], $2::text[]) with ordinality as e(k, p, o) where headline ~* e.p order by e.o) end`,
+    [patterns.map((k) => k.key), patterns.map((k) => k.pattern)],
+  );
+  // documents.excitement as storeDocument sets it (excitementSignals).
+  await client.query(
+    `update documents d set excitement = s.n
+       from (select document_id, count(*)::int as n from sentences where anticipation > 0 group by document_id) s
+      where s.document_id = d.id`,
+  );
 
   log("  keyphrases …");
   await client.query(`insert into keyphrases (key, text) select 'phrase ' || i, 'Phrase ' || i from generate_series(1, 5000) i`);
@@ -133,11 +149,8 @@ export async function bulkLoad(client: pg.Client, count: number, seed: number, l
          select distinct 1 + floor(5000 * random() ^ 3)::int as kid from generate_series(1, 6 + (d.id % 5)) k) p`,
   );
 
-  log("  rollups (rebuilt per title with lib/store's rebuild functions) …");
-  for (const t of saved) {
-    await rebuildDailyStats(client, t.id);
-    await rebuildAspectStats(client, t.id);
-  }
+  log("  rollups (rebuilt per title with lib/store's rebuildRollups) …");
+  for (const t of saved) await rebuildRollups(client, t.id);
   const { rows } = await client.query<{ documents: number; sentences: number; links: number }>(
     `select (select count(*) from documents)::int as documents, (select count(*) from sentences)::int as sentences,
             (select count(*) from document_keyphrases)::int as links`,

@@ -3,12 +3,18 @@
 // query plans behind them (EXPLAIN ANALYZE of the exact SQL each function sends).
 import pg from "pg";
 import { getPool } from "../lib/db/client";
+import { KEYPHRASE_TREND_LIMIT } from "../lib/export/datasets";
 import { getAspectComparison } from "../lib/queries/getAspectComparison";
+import { getClaimConflicts } from "../lib/queries/getClaimConflicts";
+import { getDocumentFlags } from "../lib/queries/getDocumentFlags";
 import { getKeyphraseTrends } from "../lib/queries/getKeyphraseTrends";
 import { getOverview } from "../lib/queries/getOverview";
 import { getTimeline } from "../lib/queries/getTimeline";
 import { getTitleDocuments } from "../lib/queries/getTitleDocuments";
+import { getTitleEvents } from "../lib/queries/getTitleEvents";
+import { getTitlePeople } from "../lib/queries/getTitlePeople";
 import { getTitleScores } from "../lib/queries/getTitleScores";
+import { getTitleSources } from "../lib/queries/getTitleSources";
 import { getTitleSummary } from "../lib/queries/getTitleSummary";
 import { getTopKeyphrases } from "../lib/queries/getTopKeyphrases";
 import type { TitleRecord } from "../lib/store/titles";
@@ -47,15 +53,16 @@ export const TITLE_DATA: Record<string, TitleQuery> = {
   aspects: (t) => getAspectComparison(t.slug),
 };
 
-/** Also on the title page today, measured apart so the figures say which query costs what. */
+/** The rest of the title page, measured apart so the figures say which query costs what. */
 export const TITLE_EXTRA: Record<string, TitleQuery> = {
   keyphrases: (t) => getTopKeyphrases(t.slug, {}, 15),
+  keyphraseTrends: (t) => getKeyphraseTrends(t.slug, KEYPHRASE_TREND_LIMIT),
   documents: (t) => getTitleDocuments(t.id, { sort: "date", dir: "desc", page: 1, pageSize: 25 }),
-};
-
-/** On the title page too, but slow enough at scale to be measured once on a sample of titles only. */
-export const TITLE_SLOW: Record<string, TitleQuery> = {
-  keyphraseTrends: (t) => getKeyphraseTrends(t.slug, 200),
+  people: (t) => getTitlePeople(t.slug, {}, 12),
+  conflicts: (t) => getClaimConflicts(t.slug, {}),
+  flags: (t) => getDocumentFlags(t.slug),
+  sources: (t) => getTitleSources(t.slug),
+  events: (t) => getTitleEvents(t.slug),
 };
 
 export interface QueryFigures {
@@ -82,12 +89,6 @@ export async function measureQueries(titles: TitleRecord[], rounds: number, over
       title.push(await timed(() => Promise.all(Object.values(TITLE_DATA).map((q) => q(t)))));
       for (const [name, q] of Object.entries(all)) perQuery[name].push(await timed(() => q(t)));
     }
-  }
-  // Every sixth title by size (the biggest included): seconds each at 100k documents.
-  const sample = [...titles].sort((a, b) => a.id - b.id).filter((_, i) => i % 6 === 0);
-  for (const [name, q] of Object.entries(TITLE_SLOW)) {
-    perQuery[name] = [];
-    for (const t of sample) perQuery[name].push(await timed(() => q(t)));
   }
   const overview: number[] = [];
   for (let i = 0; i < overviewSamples; i++) overview.push(await timed(() => getOverview()));
@@ -133,7 +134,7 @@ const squeeze = (sql: string) => sql.replace(/\s+/g, " ").trim();
 export async function explainQueries(title: TitleRecord, heading: string): Promise<string> {
   const pool = await getPool();
   const targets: [string, () => Promise<unknown>][] = [
-    ...Object.entries({ ...TITLE_DATA, ...TITLE_EXTRA, ...TITLE_SLOW }).map(([name, q]): [string, () => Promise<unknown>] => [name, () => q(title)]),
+    ...Object.entries({ ...TITLE_DATA, ...TITLE_EXTRA }).map(([name, q]): [string, () => Promise<unknown>] => [name, () => q(title)]),
     ["overview", () => getOverview()],
   ];
   const out = [`## ${heading}`, ""];
@@ -148,36 +149,4 @@ export async function explainQueries(title: TitleRecord, heading: string): Promi
     }
   }
   return out.join("\n");
-}
-
-// --- Proposed indexes --------------------------------------------------------------------------------
-
-/**
- * Indexes the benchmark proposes (it never changes the schema: it creates them in its scratch
- * database after measuring the schema as it is, then measures again). See docs/performance.md.
- */
-export const PROPOSED_INDEXES: { name: string; sql: string; why: string }[] = [
-  {
-    name: "documents_title_rollup_idx",
-    sql: `create index documents_title_rollup_idx on documents (title_id)
-            include (id, kind, phase, published_at, stance_score, stance_label, language, source_id, created_at)
-            where duplicate_of_id is null`,
-    why: "overview, KPI counts and scores read only these columns of a title's originals: an index-only scan instead of the heap (~800 B a row with the MinHash)",
-  },
-  {
-    name: "documents_title_date_idx",
-    sql: `create index documents_title_date_idx on documents (title_id, published_at desc nulls last, id desc)`,
-    why: "the documents table's default order (newest first, undated last): the first page without sorting every document of the title",
-  },
-  {
-    name: "sentences_document_cover_idx",
-    sql: `create index sentences_document_cover_idx on sentences (document_id) include (evaluative, score, anticipation, aspects)`,
-    why: "sentence aggregates per document (aspect coverage, excitement) without visiting the 3 M-row heap",
-  },
-];
-
-export async function createProposedIndexes(client: pg.Client): Promise<void> {
-  for (const index of PROPOSED_INDEXES) await client.query(index.sql);
-  await client.query("vacuum analyze documents");
-  await client.query("vacuum analyze sentences");
 }

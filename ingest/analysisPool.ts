@@ -2,7 +2,10 @@
 // CPU-bound (wink-nlp, the sentiment model, keyphrases, aspects), while storing is I/O, so the
 // main thread stores one document while the threads analyse the next ones.
 //
-// - N = min(2, cores) threads by default: a third adds nothing on 2 cores (PERFORMANCE.md).
+// - N = cores − 1 threads by default (at least 1): the main thread stores and PostgreSQL runs on
+//   the core that is left. On the 2-vCPU machine we measured, ingest ran faster with one analysis
+//   thread than with two (docs/performance.md), because two threads analysing at once each run
+//   slower there and the store then waits for CPU. HYPELINE_ANALYSIS_THREADS overrides it.
 // - Each thread has up to two items in hand: it analyses one while the next waits in its message
 //   queue, so it never idles waiting for a busy main thread to hand it work. It analyses them in
 //   order, so a crash is pinned on the first: that item fails with an AnalysisWorkerError, the
@@ -13,6 +16,7 @@
 import os from "node:os";
 import type { EventLoopUtilization } from "node:perf_hooks";
 import { type ResourceLimits, Worker } from "node:worker_threads";
+import { getEnv } from "../lib/env";
 import { AnalysisError, type AnalysisErrorCode, type AnalyzeInput, type AnalyzedDocument } from "../lib/analysis/analyze";
 
 /** Main thread → worker. */
@@ -36,7 +40,7 @@ export class AnalysisWorkerError extends Error {
 }
 
 export interface AnalysisPoolOptions {
-  /** Worker threads; default min(2, available cores). */
+  /** Worker threads; default defaultThreads() (cores − 1, at least 1). */
   threads?: number;
   /** Per-thread V8 limits; an item that exceeds them fails alone (the thread is replaced). */
   resourceLimits?: ResourceLimits;
@@ -72,7 +76,12 @@ interface Slot {
 }
 
 export function defaultThreads(): number {
-  return Math.max(1, Math.min(2, os.availableParallelism()));
+  return getEnv().HYPELINE_ANALYSIS_THREADS ?? Math.max(1, os.availableParallelism() - 1);
+}
+
+/** Every core: what the analysis alone can do on this machine (the benchmark's ceiling). */
+export function allCoreThreads(): number {
+  return Math.max(1, os.availableParallelism());
 }
 
 export class AnalysisPool {

@@ -2,6 +2,7 @@
 // loads the NLP model once, then runs analyzeDocument on each task it is sent, one at a time.
 // Messages are plain data; an AnalysisError travels as its code and message so the pool can
 // rebuild it and the run report reads exactly as when the analysis ran on the main thread.
+import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { AnalysisError, type AnalyzeInput, analyzeDocument } from "../lib/analysis/analyze";
 import type { WorkerReply, WorkerTask } from "./analysisPool";
@@ -14,6 +15,15 @@ const WARM_UP: AnalyzeInput = {
 
 const port = parentPort;
 if (!port) throw new Error("ingest/analysisWorker.ts runs inside a worker thread started by ingest/analysisPool.ts, not on its own.");
+
+// Analysis is batch work: at a lower priority than the thread that stores documents, PostgreSQL
+// and the web server, it takes the CPU they leave and never holds up the store (which it feeds
+// ahead of time). On Linux this applies to this thread only; elsewhere it may be refused: no harm.
+try {
+  os.setPriority(0, 10);
+} catch {
+  // Not allowed here: the thread runs at normal priority.
+}
 
 analyzeDocument(WARM_UP);
 

@@ -1,5 +1,5 @@
-// An ingest run: sources → analysis → one transaction per document, with counts and per-item
-// errors recorded on the IngestRun row as it goes. Presentation (progress bar, table, JSON) is the
+// An ingest run: sources → analysis → one transaction per document, with counts, per-item rows
+// and errors recorded on the IngestRun row as it goes (in batches, lib/store/runLog.ts). Presentation (progress bar, table, JSON) is the
 // caller's; this module only reports events.
 //
 // Counting is tied to commits: an item counts as stored only once its transaction committed. A
@@ -11,7 +11,8 @@ import type { AnalyzeInput, AnalyzedDocument } from "../lib/analysis/analyze";
 import type { DocumentKind } from "../lib/analysis/types";
 import { DEFAULT_RETRY, DatabaseUnavailableError, type RetryPolicy, describeDbError, isConnectionError, withDbRetry } from "../lib/db/retry";
 import { markFeedItemSeen } from "../lib/store/feedItems";
-import { finishIngestRun, type ItemError, type RunCounts, recordRunItem, startIngestRun, updateIngestRun } from "../lib/store/ingestRuns";
+import { finishIngestRun, type ItemError, type RunCounts, startIngestRun } from "../lib/store/ingestRuns";
+import { RunLog, saveRunLog } from "../lib/store/runLog";
 import { sourceId } from "../lib/store/sources";
 import { storeDocument } from "../lib/store/storeDocument";
 import { findOrCreateTitle, listTitles, type TitleRecord, titlesMentioned } from "../lib/store/titles";
@@ -109,7 +110,6 @@ export async function runIngest(
 ): Promise<IngestReport> {
   const started = Date.now();
   const policy = options.retry ?? DEFAULT_RETRY;
-  const counts: RunCounts = { seen: 0, stored: 0, duplicates: 0, failed: 0 };
   const errors: ItemError[] = [];
   const notes: ItemNote[] = [];
   const note = (n: ItemNote) => {
@@ -122,25 +122,21 @@ export async function runIngest(
     );
 
   const run = await retried("(run)", () => startIngestRun(options.request, options.startedBy));
+  // Item rows, counts and errors go to the database every ~50 items or ~1 s (lib/store/runLog.ts);
+  // a flush is retried like any other write, and is always done before the run is finished.
+  const log = new RunLog((batch) => retried("(run)", () => saveRunLog(run, batch)));
+  const counts = log.counts;
   const titles: RunTitles = { known: await retried("(run)", () => listTitles()), named: new Map() };
   // Documents this run counted as stored, to tell its own lost-acknowledgement commits from true duplicates.
   const storedIds = new Set<number>();
 
   const record = async (outcome: ItemOutcome) => {
     // Counted first: the outcome is already committed (or final), whatever happens to the log row.
-    counts.seen++;
-    if (outcome.status === "failed") {
-      counts.failed++;
-      errors.push({ item: outcome.item, error: outcome.error });
-    } else {
-      if (outcome.status === "stored") counts.stored++;
-      else counts.duplicates++;
-      for (const n of outcome.notes) note({ item: outcome.item, note: n });
-    }
+    log.add(outcome.status === "failed" ? { item: outcome.item, status: "failed", error: outcome.error } : { item: outcome.item, status: outcome.status, documentId: outcome.documentId });
+    if (outcome.status === "failed") errors.push({ item: outcome.item, error: outcome.error });
+    else for (const n of outcome.notes) note({ item: outcome.item, note: n });
     onItem(outcome, counts);
-    await retried(outcome.item, () =>
-      recordRunItem(run, outcome.status === "failed" ? { item: outcome.item, status: "failed", error: outcome.error } : { item: outcome.item, status: outcome.status, documentId: outcome.documentId }),
-    );
+    await log.flushIfFull();
   };
 
   // Analysis runs on worker threads (analysisPool.ts) up to `lookahead` items ahead of the store,
@@ -176,7 +172,6 @@ export async function runIngest(
       if (outcome.status === "stored") storedIds.add(outcome.documentId);
       await record(outcome);
     }
-    await retried("(run)", () => updateIngestRun(run, counts, errors));
   };
 
   try {
@@ -204,19 +199,22 @@ export async function runIngest(
       await reading.return(undefined).catch(() => undefined);
     }
     if (readFailure) throw readFailure.error;
+    await log.close();
   } catch (error) {
     let message = (error as Error).message;
     if (error instanceof DatabaseUnavailableError) {
       message += `. ${counts.stored} document(s) of this run were committed before that; run the same command again to store the rest (what is stored is skipped)`;
     }
-    const status = await finishIngestRun(run, counts, errors, message).catch(() => "failed" as const);
+    // One try each, as the database may be what failed: the items counted so far, then the run.
+    await log.close((batch) => saveRunLog(run, batch)).catch(() => undefined);
+    const status = await finishIngestRun(run, counts, message).catch(() => "failed" as const);
     return { run, status, ...counts, errors: [...errors, { item: "(run)", error: message }], notes, elapsedMs: Date.now() - started };
   }
   const stopped = options.signal?.aborted === true;
   if (stopped) {
     note({ item: "(run)", note: `stopped (${String(options.signal?.reason ?? "asked to")}) after ${counts.seen} item(s); every stored document is whole. Run the same command again to store the rest (what is stored is skipped)` });
   }
-  const status = await retried("(run)", () => finishIngestRun(run, counts, errors, undefined, stopped)).catch(() => "failed" as const);
+  const status = await retried("(run)", () => finishIngestRun(run, counts, undefined, stopped)).catch(() => "failed" as const);
   return { run, status, ...counts, errors, notes, elapsedMs: Date.now() - started };
 }
 

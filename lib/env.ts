@@ -17,6 +17,8 @@ const schema = z.object({
     .string()
     .min(16, "HYPELINE_ADMIN_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)")
     .optional(),
+  /** Analysis worker threads per ingesting process (ingest/analysisPool.ts); default cores − 1, at least 1. */
+  HYPELINE_ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   /** "0": `npm start` runs the dashboard without a queue worker. */
   HYPELINE_WORKER: z.enum(["0", "1"], { message: 'HYPELINE_WORKER must be "0" or "1"' }).optional(),
   /** Hosts that server-side fetching may reach although they resolve to private addresses (lib/net/safeFetch.ts). */
@@ -42,6 +44,7 @@ export function getEnv(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     HYPELINE_ADMIN_TOKEN: process.env.HYPELINE_ADMIN_TOKEN || undefined,
     HYPELINE_WORKER: process.env.HYPELINE_WORKER || undefined,
+    HYPELINE_ANALYSIS_THREADS: process.env.HYPELINE_ANALYSIS_THREADS || undefined,
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -1,8 +1,10 @@
 // One error body for every route handler: { error: { message, code, status } }, so clients
 // (and the CSV links' users) always get the same shape with a message that names the fix.
+import type { Readable } from "node:stream";
 import type { z } from "zod";
 import { reportDatabaseDown } from "./db/health";
 import { describeDbError, isConnectionError } from "./db/retry";
+import { readCapped } from "./net/readCapped";
 
 export interface ErrorBody {
   error: { message: string; code: string; status: number };
@@ -36,8 +38,7 @@ export function withDatabase<A extends unknown[]>(handler: (...args: A) => Promi
       return await handler(...args);
     } catch (error) {
       if (!isConnectionError(error)) throw error;
-      reportDatabaseDown();
-      console.error(`[http] database unavailable: ${describeDbError(error)}`);
+      reportDatabaseDown(describeDbError(error));
       return databaseUnavailableResponse();
     }
   };
@@ -69,21 +70,8 @@ export const MAX_JSON_BODY_BYTES = 16 * 1024;
 /** The body as text, or null once it passes `maxBytes` (Content-Length can lie or be absent, so it is counted). */
 async function readCappedText(request: Request, maxBytes: number): Promise<string | null> {
   if (Number(request.headers.get("content-length")) > maxBytes) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readCapped(request.body, maxBytes);
+  return bytes === null ? null : Buffer.from(bytes).toString("utf8");
 }
 
 /** A JSON request body checked against `schema`: the data, or the 400 (413 when too large) to reply with. */
@@ -101,4 +89,41 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { response: badRequest(describeZodError(parsed.error), "invalid_request") };
   return { data: parsed.data };
+}
+
+/**
+ * A Node stream as a Response body that reads nothing until the client asks for bytes, and is
+ * destroyed when the client goes away. Readable.toWeb starts reading at once: an export whose
+ * client left before the body was sent then held its cursor's pooled connection for good, and ten
+ * such requests starved every page of connections (found by the load test in reliability.spec.ts).
+ */
+export function streamBody(readable: Readable, signal?: AbortSignal): ReadableStream<Uint8Array> {
+  const chunks = readable[Symbol.asyncIterator]();
+  const stop = () => readable.destroy();
+  signal?.addEventListener("abort", stop, { once: true });
+  const finish = () => signal?.removeEventListener("abort", stop);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await chunks.next();
+          if (done) {
+            finish();
+            controller.close();
+          } else {
+            controller.enqueue(typeof value === "string" ? Buffer.from(value) : value);
+          }
+        } catch (error) {
+          finish();
+          controller.error(error);
+        }
+      },
+      cancel() {
+        finish();
+        stop();
+      },
+    },
+    // No read ahead: the first pull waits for the consumer's first read.
+    { highWaterMark: 0 },
+  );
 }

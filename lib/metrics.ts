@@ -396,6 +396,11 @@ export interface HypeInput {
   excitement: number;
 }
 
+/** A document's excitement signals: its sentences with anticipation > 0 (stored as documents.excitement). */
+export function excitementSignals(sentences: readonly { anticipation: number }[]): number {
+  return sentences.filter((s) => s.anticipation > 0).length;
+}
+
 export function hypeIndex({ stanceSum, excitement }: HypeInput): number {
   return stanceSum + EXCITEMENT_WEIGHT * excitement;
 }

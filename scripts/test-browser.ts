@@ -3,41 +3,16 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { closeDb } from "../lib/db/client";
 import { createScratchDatabase } from "../lib/db/scratch";
 import { loadDemoCorpus } from "../ingest/demo";
 import { runIngest } from "../ingest/run";
-import { buildIsStale, runNext, spawnNext } from "./lib/next";
+import { buildIsStale, runNext } from "./lib/next";
+import { startServer } from "./lib/server";
 
 const log = (line: string) => console.log(`[test:browser] ${line}`);
 const SEEDS = path.resolve(process.cwd(), "../shared/seeds");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForServer(url: string, child: { exitCode: number | null }): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer at ${url} within 2 minutes`);
-}
 
 async function main(): Promise<number> {
   const db = await createScratchDatabase(`hypeline_browser_test_${process.pid}`);
@@ -58,22 +33,17 @@ async function main(): Promise<number> {
       const code = await runNext(["build"], env);
       if (code !== 0) return code;
     }
-    const port = await freePort();
-    const server = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], env, true);
-    let serverLog = "";
-    server.stdout?.on("data", (d: Buffer) => (serverLog += d));
-    server.stderr?.on("data", (d: Buffer) => (serverLog += d));
+    const server = await startServer(env);
     try {
-      const url = `http://127.0.0.1:${port}`;
-      await waitForServer(url, server);
+      const url = server.url;
       log(`server on ${url}`);
       const playwright = path.join(process.cwd(), "node_modules", "@playwright", "test", "cli.js");
       const tests = spawn(process.execPath, [playwright, "test", ...process.argv.slice(2)], { stdio: "inherit", env: { ...env, HYPELINE_TEST_URL: url } });
       const code: number = await new Promise((resolve) => tests.on("close", (c) => resolve(c ?? 1)));
-      if (code !== 0) console.error(`[test:browser] server output:\n${serverLog.slice(-4000)}`);
+      if (code !== 0) console.error(`[test:browser] server output:\n${server.output().slice(-4000)}`);
       return code;
     } finally {
-      server.kill("SIGTERM");
+      await server.stop();
     }
   } finally {
     await closeDb();

@@ -7,6 +7,7 @@
 // through lib/net/safeFetch.ts: no loopback, private or link-local targets unless allowed.
 import { STATUS_CODES } from "node:http";
 import { extractHtml } from "../../lib/extract/html";
+import { readCapped } from "../../lib/net/readCapped";
 import { BlockedTargetError, type SafeResponse, safeFetch } from "../../lib/net/safeFetch";
 import { type RawDocument, decodeText } from "./files";
 import { fromPage } from "./page";
@@ -70,27 +71,15 @@ function parseContentType(header: string | null): { mediaType: string; charset: 
   return { mediaType: type.trim().toLowerCase(), charset: charset?.toLowerCase() ?? null };
 }
 
-async function readCapped(response: SafeResponse, maxBytes: number): Promise<Uint8Array> {
+async function readBody(response: SafeResponse, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw new FetchError(`too large: the server says ${megabytes(declared)}; the limit is ${megabytes(maxBytes)} per page`);
   }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FetchError(`too large: more than ${megabytes(maxBytes)} (the limit per page); stopped reading`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const bytes = await readCapped(response.body, maxBytes);
+  if (bytes === null) throw new FetchError(`too large: more than ${megabytes(maxBytes)} (the limit per page); stopped reading`);
+  return bytes;
 }
 
 function isTimeout(error: unknown, signal: AbortSignal): boolean {
@@ -150,7 +139,7 @@ export async function fetchResource(input: string, limits: FetchLimits = DEFAULT
         throw new FetchError(`HTTP ${response.status}${reason ? ` ${reason}` : ""}`);
       }
       const { mediaType, charset } = parseContentType(response.headers.get("content-type"));
-      const body = await readCapped(response, limits.maxBytes);
+      const body = await readBody(response, limits.maxBytes);
       return { url: url.href, mediaType, charset, body };
     }
   } catch (error) {

@@ -1,16 +1,17 @@
 // One pg pool per process, shared by Prisma (through @prisma/adapter-pg) and by the bulk
 // writers that use the pg driver directly (Prisma's client is ~50× slower for bulk rows, see
 // PERFORMANCE.md). Created on first use because the URL may need the embedded server started.
-import { PrismaPg } from "@prisma/adapter-pg";
+// Prisma's client (and its adapter) is loaded and created only on the first getDb(): a process
+// that only streams through pg, such as `npm run export sentences`, saves its ~25 MB.
 import pg from "pg";
-import { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { resolveDatabaseUrl } from "./url";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
 interface Connection {
   pool: pg.Pool;
-  prisma: Db;
+  prisma?: Promise<Db>;
 }
 
 // Survives Next.js dev-mode module reloads, which would otherwise leak pools.
@@ -24,8 +25,12 @@ async function connect(): Promise<Connection> {
   // (lib/db/retry.ts) decides what happens next.
   pool.on("error", () => undefined);
   pool.on("connect", (client) => client.on("error", () => undefined));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return { pool, prisma };
+  return { pool };
+}
+
+async function createPrisma(pool: pg.Pool): Promise<Db> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("../generated/prisma/client"), import("@prisma/adapter-pg")]);
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 function connection(): Promise<Connection> {
@@ -37,7 +42,12 @@ function connection(): Promise<Connection> {
 }
 
 export async function getDb(): Promise<Db> {
-  return (await connection()).prisma;
+  const current = await connection();
+  current.prisma ??= createPrisma(current.pool).catch((error) => {
+    current.prisma = undefined;
+    throw error;
+  });
+  return current.prisma;
 }
 
 export async function getPool(): Promise<pg.Pool> {
@@ -49,6 +59,7 @@ export async function closeDb(): Promise<void> {
   globalForDb.hypelineDb = undefined;
   if (!pending) return;
   const { prisma, pool } = await pending.catch(() => ({ prisma: undefined, pool: undefined }));
-  await prisma?.$disconnect().catch(() => undefined);
+  const client = await prisma?.catch(() => undefined);
+  await client?.$disconnect().catch(() => undefined);
   await pool?.end().catch(() => undefined);
 }

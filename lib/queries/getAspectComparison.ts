@@ -1,5 +1,6 @@
 import { ASPECTS, type AspectKey } from "../analysis/aspects";
 import { getDb } from "../db/client";
+import { ALL_ASPECTS } from "../store/aspectStats";
 import { type ScoreSummary, STANCE_THRESHOLDS, expectationGap, summarizeScores } from "../metrics";
 import { toNumber } from "./_convert";
 import { type ThemeFilters, documentConditions, hasFilters } from "./_themeFilters";
@@ -15,7 +16,7 @@ export interface AspectComparisonRow {
   key: AspectKey;
   label: string;
   description: string;
-  /** Coverage: sentences of any kind (evaluative or descriptive) that mention the aspect. */
+  /** Coverage: sentences of any kind (evaluative or descriptive) that mention the aspect, in documents of a known phase. */
   mentions: number;
   /** 1 = most covered; aspects are listed by coverage, then in taxonomy order. */
   rank: number;
@@ -34,6 +35,7 @@ export interface AspectComparison {
 interface SumsRow {
   aspect: string;
   phase: "anticipation" | "reception";
+  mentions: unknown;
   n: unknown;
   score_sum: unknown;
   score_sq: unknown;
@@ -41,12 +43,10 @@ interface SumsRow {
   negative: unknown;
 }
 
-const OVERALL = "*";
-
 /**
  * Anticipation vs reception per aspect for one title (every aspect of the taxonomy, including
- * those with no coverage). Without filters the per-aspect sums come from the title_aspect_stats
- * rollup; with filters they are computed from the sentences, with the same definitions.
+ * those with no coverage). Without filters everything comes from the title_aspect_stats rollup
+ * (≤ 2 rows per aspect); with filters it is computed from the sentences, with the same definitions.
  * Copies are never counted.
  */
 export async function getAspectComparison(slug: string, filters: ThemeFilters = {}): Promise<AspectComparison> {
@@ -54,46 +54,33 @@ export async function getAspectComparison(slug: string, filters: ThemeFilters = 
   const where = documentConditions(filters);
   // The same neutral band as aspectPolarity() and the rollup.
   const band = STANCE_THRESHOLDS.neutralBand;
+  // Per aspect and phase: coverage (every sentence naming it) and the evaluative sums; the row
+  // ALL_ASPECTS holds every sentence of the title, for the title-level gap on the same scale.
   const sums = hasFilters(filters)
     ? await db.$queryRaw<SumsRow[]>`
-        select a.aspect, d.phase::text as phase, count(*)::int as n,
-               sum(s.score)::float8 as score_sum, sum(s.score * s.score)::float8 as score_sq,
-               count(*) filter (where s.score >= ${band}::float8)::int as positive,
-               count(*) filter (where s.score <= -(${band}::float8))::int as negative
+        select a.aspect, d.phase::text as phase, count(*)::int as mentions, count(*) filter (where s.evaluative)::int as n,
+               coalesce(sum(s.score) filter (where s.evaluative), 0)::float8 as score_sum,
+               coalesce(sum(s.score * s.score) filter (where s.evaluative), 0)::float8 as score_sq,
+               count(*) filter (where s.evaluative and s.score >= ${band}::float8)::int as positive,
+               count(*) filter (where s.evaluative and s.score <= -(${band}::float8))::int as negative
           from documents d
           join titles t on t.id = d.title_id
           join sentences s on s.document_id = d.id
-          cross join lateral unnest(s.aspects) as a(aspect)
-         where t.slug = ${slug} and d.phase is not null and s.evaluative and ${where}
+          cross join lateral unnest(array_append(s.aspects, ${ALL_ASPECTS}::text)) as a(aspect)
+         where t.slug = ${slug} and d.phase is not null and ${where}
          group by a.aspect, d.phase`
     : await db.$queryRaw<SumsRow[]>`
-        select st.aspect, st.phase::text as phase, st.n, st.score_sum, st.score_sq, st.positive, st.negative
+        select st.aspect, st.phase::text as phase, st.mentions, st.n, st.score_sum, st.score_sq, st.positive, st.negative
           from title_aspect_stats st join titles t on t.id = st.title_id
          where t.slug = ${slug}`;
-  const coverage = await db.$queryRaw<{ aspect: string; mentions: unknown }[]>`
-    select a.aspect, count(*)::int as mentions
-      from documents d
-      join titles t on t.id = d.title_id
-      join sentences s on s.document_id = d.id
-      cross join lateral unnest(s.aspects) as a(aspect)
-     where t.slug = ${slug} and ${where}
-     group by a.aspect`;
-  // The rollup has no "all sentences" row: the title-level sums are read from the sentences.
-  const overallRows = await db.$queryRaw<SumsRow[]>`
-        select ${OVERALL}::text as aspect, d.phase::text as phase, count(*)::int as n,
-               sum(s.score)::float8 as score_sum, sum(s.score * s.score)::float8 as score_sq,
-               count(*) filter (where s.score >= ${band}::float8)::int as positive,
-               count(*) filter (where s.score <= -(${band}::float8))::int as negative
-          from documents d join titles t on t.id = d.title_id join sentences s on s.document_id = d.id
-         where t.slug = ${slug} and d.phase is not null and s.evaluative and ${where}
-         group by d.phase`;
 
   const phaseStats = (aspect: string, phase: "anticipation" | "reception", rows: SumsRow[]): AspectPhaseStats => {
     const row = rows.find((r) => r.aspect === aspect && r.phase === phase);
     const summary = summarizeScores({ n: toNumber(row?.n), sum: toNumber(row?.score_sum), sumSq: toNumber(row?.score_sq) });
     return { ...summary, positive: toNumber(row?.positive), negative: toNumber(row?.negative) };
   };
-  const mentionsOf = new Map(coverage.map((r) => [r.aspect, toNumber(r.mentions)]));
+  const mentionsOf = new Map<string, number>();
+  for (const r of sums) mentionsOf.set(r.aspect, (mentionsOf.get(r.aspect) ?? 0) + toNumber(r.mentions));
   const rows = ASPECTS.map((a, order) => {
     const anticipation = phaseStats(a.key, "anticipation", sums);
     const reception = phaseStats(a.key, "reception", sums);
@@ -101,7 +88,7 @@ export async function getAspectComparison(slug: string, filters: ThemeFilters = 
   });
   rows.sort((a, b) => b.row.mentions - a.row.mentions || a.order - b.order);
   rows.forEach((r, i) => (r.row.rank = i + 1));
-  const anticipation = phaseStats(OVERALL, "anticipation", overallRows);
-  const reception = phaseStats(OVERALL, "reception", overallRows);
+  const anticipation = phaseStats(ALL_ASPECTS, "anticipation", sums);
+  const reception = phaseStats(ALL_ASPECTS, "reception", sums);
   return { aspects: rows.map((r) => r.row), overall: { anticipation, reception, gap: expectationGap(reception, anticipation) } };
 }

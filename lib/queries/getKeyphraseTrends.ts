@@ -49,47 +49,46 @@ interface PhraseRow {
  */
 export async function getKeyphraseTrends(slug: string, limit = 20): Promise<KeyphraseTrends> {
   const db = await getDb();
+  // Original documents, every title and this one: the title_stats rollup.
   const [totals] = await db.$queryRaw<{ corpus: unknown; title_docs: unknown }[]>`
-    select count(*)::int as corpus,
-           count(*) filter (where title_id = (select id from titles where slug = ${slug}))::int as title_docs
-      from documents where duplicate_of_id is null`;
+    select coalesce(sum(st.documents), 0)::int as corpus, coalesce(sum(st.documents) filter (where t.slug = ${slug}), 0)::int as title_docs
+      from title_stats st join titles t on t.id = st.title_id`;
   const corpus = toNumber(totals?.corpus);
   const titleDocs = toNumber(totals?.title_docs);
   if (titleDocs === 0) return { weeks: [], phrases: [] };
 
+  // From the title_keyphrase_stats rollup: the title's phrases, with each phrase's corpus document
+  // frequency kept on the phrase. The title's own names are on every page already, not themes of
+  // its coverage; they are lowered once (a materialised CTE), not once per phrase (16 ms down to 7
+  // for a title with 5,000 phrases).
   const phrases = await db.$queryRaw<PhraseRow[]>`
-    with title_links as (
-      select dk.keyphrase_id, count(*)::int as documents, sum(dk.count)::int as mentions
-        from document_keyphrases dk
-        join documents d on d.id = dk.document_id
-        join titles t on t.id = d.title_id
-       where t.slug = ${slug} and d.duplicate_of_id is null
-       group by dk.keyphrase_id)
-    select tl.keyphrase_id, k.key, k.text, tl.documents, tl.mentions,
-           (select count(*) from document_keyphrases dk2 join documents d2 on d2.id = dk2.document_id
-             where dk2.keyphrase_id = tl.keyphrase_id and d2.duplicate_of_id is null)::int as corpus_documents
-      from title_links tl join keyphrases k on k.id = tl.keyphrase_id
-     -- The title's own name is on every page already; it is not a theme of its coverage.
-     where k.key not in (select lower(n) from titles t, unnest(array_append(t.aliases, t.name)) as n where t.slug = ${slug})`;
+    with t as materialized (
+      select id, array(select lower(n) from unnest(array_append(aliases, name)) as n) as own_names from titles where slug = ${slug}
+    )
+    select st.keyphrase_id, k.key, k.text, st.documents, st.mentions, k.corpus_documents
+      from t
+      join title_keyphrase_stats st on st.title_id = t.id
+      join keyphrases k on k.id = st.keyphrase_id
+     where k.key <> all(t.own_names)`;
   const ranked = phrases
     .map((p) => ({ p, distinctiveness: keyphraseDistinctiveness(toNumber(p.documents), titleDocs, toNumber(p.corpus_documents), corpus) }))
     .sort((a, b) => b.distinctiveness - a.distinctiveness || toNumber(b.p.documents) - toNumber(a.p.documents) || a.p.text.localeCompare(b.p.text))
     .slice(0, Math.max(1, Math.floor(limit)));
 
   const weekRows = await db.$queryRaw<{ week: string; documents: unknown }[]>`
-    select to_char(date_trunc('week', d.published_at), 'YYYY-MM-DD') as week, count(*)::int as documents
+    select to_char(date_trunc('week', d.published_at::timestamp), 'YYYY-MM-DD') as week, count(*)::int as documents
       from documents d join titles t on t.id = d.title_id
      where t.slug = ${slug} and d.duplicate_of_id is null and d.published_at is not null
      group by 1 order by 1`;
   const ids = ranked.map((r) => r.p.keyphrase_id);
+  // The weekly use of the ranked phrases, from the title_keyphrase_weeks rollup (same definition:
+  // dated originals), instead of every keyphrase link of the title's documents.
   const usage = ids.length
     ? await db.$queryRaw<{ keyphrase_id: number; week: string; documents: unknown }[]>`
-        select dk.keyphrase_id, to_char(date_trunc('week', d.published_at), 'YYYY-MM-DD') as week, count(*)::int as documents
-          from document_keyphrases dk
-          join documents d on d.id = dk.document_id
-          join titles t on t.id = d.title_id
-         where t.slug = ${slug} and d.duplicate_of_id is null and d.published_at is not null and dk.keyphrase_id = any(${ids}::int[])
-         group by 1, 2`
+        select w.keyphrase_id, to_char(w.week, 'YYYY-MM-DD') as week, w.documents
+          from title_keyphrase_weeks w
+          join titles t on t.id = w.title_id
+         where t.slug = ${slug} and w.keyphrase_id = any(${ids}::int[])`
     : [];
 
   const weeks = weekRows.map((w) => ({ week: w.week, documents: toNumber(w.documents) }));

@@ -1,7 +1,7 @@
 import type { ViewFilters } from "../filters";
 import { getDb } from "../db/client";
 import { toNumber } from "./_convert";
-import { viewConditions } from "./_viewFilters";
+import { stanceRows } from "./_viewFilters";
 
 /**
  * One calendar day of a title's coverage. Only days with at least one dated document appear;
@@ -41,33 +41,24 @@ interface RawRow {
 
 /**
  * Per-day volume, stance and excitement for a title, oldest first, under the view filters
- * (`from`/`to` inclusive YYYY-MM-DD). An aggregate over the title's documents: the page never
- * loads the documents themselves.
+ * (`from`/`to` inclusive YYYY-MM-DD). Read from the daily rollup unless the filters need the
+ * documents (stanceRows): the page never loads the documents themselves.
  */
 export async function getTimeline(titleSlug: string, filters: ViewFilters): Promise<TimelineRow[]> {
   const db = await getDb();
   const rows = await db.$queryRaw<RawRow[]>`
-    with docs as (
-      select d.id, d.published_at, d.phase, d.kind, d.stance_score
-        from documents d join titles t on t.id = d.title_id
-       where t.slug = ${titleSlug} and d.published_at is not null and d.phase is not null and ${viewConditions(filters)}
-    ), excitement as (
-      select docs.published_at, count(*)::int as signals
-        from docs join sentences s on s.document_id = docs.id
-       where docs.phase = 'anticipation' and s.anticipation > 0
-       group by docs.published_at
-    )
-    select to_char(docs.published_at, 'YYYY-MM-DD') as day,
-      count(*) filter (where phase = 'anticipation' and kind = 'article')::int as anticipation_articles,
-      count(*) filter (where phase = 'anticipation' and kind = 'review')::int as anticipation_reviews,
-      count(*) filter (where phase = 'reception' and kind = 'article')::int as reception_articles,
-      count(*) filter (where phase = 'reception' and kind = 'review')::int as reception_reviews,
-      coalesce(sum(stance_score) filter (where phase = 'anticipation'), 0)::float8 as anticipation_stance_sum,
-      coalesce(sum(stance_score) filter (where phase = 'reception'), 0)::float8 as reception_stance_sum,
-      coalesce(max(excitement.signals), 0)::int as excitement
-    from docs left join excitement on excitement.published_at = docs.published_at
-    group by docs.published_at
-    order by docs.published_at`;
+    with days as (${stanceRows(titleSlug, filters, { undated: false })})
+    select to_char(day, 'YYYY-MM-DD') as day,
+      coalesce(sum(documents) filter (where phase = 'anticipation' and kind = 'article'), 0)::int as anticipation_articles,
+      coalesce(sum(documents) filter (where phase = 'anticipation' and kind = 'review'), 0)::int as anticipation_reviews,
+      coalesce(sum(documents) filter (where phase = 'reception' and kind = 'article'), 0)::int as reception_articles,
+      coalesce(sum(documents) filter (where phase = 'reception' and kind = 'review'), 0)::int as reception_reviews,
+      coalesce(sum(stance_sum) filter (where phase = 'anticipation'), 0)::float8 as anticipation_stance_sum,
+      coalesce(sum(stance_sum) filter (where phase = 'reception'), 0)::float8 as reception_stance_sum,
+      coalesce(sum(excitement) filter (where phase = 'anticipation'), 0)::int as excitement
+    from days
+    group by day
+    order by day`;
   return rows.map((row) => {
     const anticipationArticles = toNumber(row.anticipation_articles);
     const anticipationReviews = toNumber(row.anticipation_reviews);

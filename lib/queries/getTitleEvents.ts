@@ -1,6 +1,5 @@
 import { getDb } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
-import { type DaySignals, EVENT_KINDS, detectEvents } from "../timeline/events";
+import { type DaySignals, type EventKindKey, detectEvents } from "../timeline/events";
 import { isoDay, toNumber } from "./_convert";
 
 export interface TitleEventRow {
@@ -18,8 +17,8 @@ export interface TitleEventRow {
 /**
  * A title's timeline events, oldest first: the ones stored in title_events and the ones detected
  * from its coverage (per-day counts of articles whose headline or keyphrases match each event
- * kind, and of reviews, counted in SQL; copies and non-English documents left out). A detected event on the same
- * day as a stored one with the same label is shown once, as stored.
+ * kind, and of reviews: the title_event_stats rollup; copies and non-English documents left out).
+ * A detected event on the same day as a stored one with the same label is shown once, as stored.
  */
 export async function getTitleEvents(slug: string): Promise<TitleEventRow[]> {
   const db = await getDb();
@@ -28,23 +27,18 @@ export async function getTitleEvents(slug: string): Promise<TitleEventRow[]> {
     orderBy: [{ day: "asc" }, { id: "asc" }],
     select: { day: true, label: true, origin: true },
   });
-  const counts = EVENT_KINDS.map((kind) =>
-    kind.pattern === null
-      ? Prisma.sql`count(*) filter (where d.kind = 'review')::int`
-      : Prisma.sql`count(*) filter (where d.kind = 'article' and (d.headline ~* ${kind.pattern} or exists (
-          select 1 from document_keyphrases dk join keyphrases k on k.id = dk.keyphrase_id
-           where dk.document_id = d.id and k.text ~* ${kind.pattern})))::int`,
-  );
-  const rows = await db.$queryRaw<{ day: string; counts: unknown[] }[]>`
-    select to_char(d.published_at, 'YYYY-MM-DD') as day, array[${Prisma.join(counts)}] as counts
-      from documents d join titles t on t.id = d.title_id
-     where t.slug = ${slug} and d.published_at is not null and d.duplicate_of_id is null and d.language = 'en'
-     group by d.published_at
-     order by d.published_at`;
-  const days: DaySignals[] = rows.map((r) => ({
-    day: r.day,
-    signals: Object.fromEntries(EVENT_KINDS.map((k, i) => [k.key, toNumber(r.counts[i])])),
-  }));
+  const rows = await db.$queryRaw<{ day: string; event: string; documents: unknown }[]>`
+    select to_char(st.day, 'YYYY-MM-DD') as day, st.event, st.documents
+      from title_event_stats st join titles t on t.id = st.title_id
+     where t.slug = ${slug}
+     order by st.day`;
+  const byDay = new Map<string, DaySignals>();
+  for (const r of rows) {
+    const day = byDay.get(r.day) ?? { day: r.day, signals: {} };
+    day.signals[r.event as EventKindKey] = toNumber(r.documents);
+    byDay.set(r.day, day);
+  }
+  const days = [...byDay.values()];
   const events: TitleEventRow[] = stored.map((e) => ({
     day: isoDay(e.day)!,
     label: e.label,

@@ -11,7 +11,7 @@ import {
   summarizeHype,
 } from "../metrics";
 import { toNumber } from "./_convert";
-import { viewConditions } from "./_viewFilters";
+import { stanceRows } from "./_viewFilters";
 
 /** The KPI cards of one title: every score with its n and interval (lib/metrics.ts). */
 export interface TitleScoresRow {
@@ -37,29 +37,24 @@ interface RawRow {
 }
 
 /**
- * One aggregate query over the title's documents under the view filters (copies and non-English
- * documents never count). Undated documents count when their phase is known (inferred from the
- * text), unless a date range is set.
+ * One aggregate query over the title's documents under the view filters, from the daily rollup
+ * where it can answer (stanceRows); copies and non-English documents never count. Undated
+ * documents count when their phase is known (inferred from the text), unless a date range is set.
  */
 export async function getTitleScores(slug: string, filters: ViewFilters): Promise<TitleScoresRow> {
   const db = await getDb();
   const [row] = await db.$queryRaw<RawRow[]>`
-    with docs as (
-      select d.id, d.phase, d.kind, d.stance_score, d.stance_label
-        from documents d join titles t on t.id = d.title_id
-       where t.slug = ${slug} and d.phase is not null and ${viewConditions(filters)}
-    )
+    with days as (${stanceRows(slug, filters, { undated: true })})
     select
-      count(*) filter (where phase = 'reception' and kind = 'review')::int as reviews,
-      count(*) filter (where phase = 'reception' and kind = 'review' and stance_label = 'positive')::int as positive,
-      coalesce(sum(stance_score) filter (where phase = 'reception' and kind = 'review'), 0)::float8 as review_sum,
-      coalesce(sum(stance_score * stance_score) filter (where phase = 'reception' and kind = 'review'), 0)::float8 as review_sq,
-      count(*) filter (where phase = 'anticipation')::int as anticipation_n,
-      coalesce(sum(stance_score) filter (where phase = 'anticipation'), 0)::float8 as anticipation_sum,
-      coalesce(sum(stance_score * stance_score) filter (where phase = 'anticipation'), 0)::float8 as anticipation_sq,
-      (select count(*) from docs join sentences s on s.document_id = docs.id
-        where docs.phase = 'anticipation' and s.anticipation > 0)::int as excitement
-    from docs`;
+      coalesce(sum(documents) filter (where phase = 'reception' and kind = 'review'), 0)::int as reviews,
+      coalesce(sum(positive) filter (where phase = 'reception' and kind = 'review'), 0)::int as positive,
+      coalesce(sum(stance_sum) filter (where phase = 'reception' and kind = 'review'), 0)::float8 as review_sum,
+      coalesce(sum(stance_sq) filter (where phase = 'reception' and kind = 'review'), 0)::float8 as review_sq,
+      coalesce(sum(documents) filter (where phase = 'anticipation'), 0)::int as anticipation_n,
+      coalesce(sum(stance_sum) filter (where phase = 'anticipation'), 0)::float8 as anticipation_sum,
+      coalesce(sum(stance_sq) filter (where phase = 'anticipation'), 0)::float8 as anticipation_sq,
+      coalesce(sum(excitement) filter (where phase = 'anticipation'), 0)::int as excitement
+    from days`;
   const reviews = toNumber(row?.reviews);
   const reception = receptionAverage({ n: reviews, sum: toNumber(row?.review_sum), sumSq: toNumber(row?.review_sq) });
   const anticipationN = toNumber(row?.anticipation_n);

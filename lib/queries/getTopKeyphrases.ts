@@ -1,4 +1,4 @@
-import type { ViewFilters } from "../filters";
+import { type ViewFilters, hasViewFilters } from "../filters";
 import { getDb } from "../db/client";
 import { toNumber } from "./_convert";
 import { viewConditions } from "./_viewFilters";
@@ -32,18 +32,29 @@ export async function getTopKeyphrases(
   limit = 20,
 ): Promise<KeyphraseRow[]> {
   const db = await getDb();
-  const rows = await db.$queryRaw<RawRow[]>`
-    select k.key, k.text,
-      count(distinct dk.document_id)::int as documents,
-      sum(dk.count)::int as mentions
-    from document_keyphrases dk
-    join documents d on d.id = dk.document_id
-    join titles t on t.id = d.title_id
-    join keyphrases k on k.id = dk.keyphrase_id
-    where t.slug = ${titleSlug} and ${viewConditions(filters)}
-    group by k.id, k.key, k.text
-    order by documents desc, mentions desc, k.text asc
-    limit ${Math.max(1, Math.floor(limit))}`;
+  const top = Math.max(1, Math.floor(limit));
+  // Unfiltered, the title_keyphrase_stats rollup answers; a filter needs the documents.
+  const rows = hasViewFilters(filters)
+    ? await db.$queryRaw<RawRow[]>`
+        select k.key, k.text,
+          count(distinct dk.document_id)::int as documents,
+          sum(dk.count)::int as mentions
+        from document_keyphrases dk
+        join documents d on d.id = dk.document_id
+        join titles t on t.id = d.title_id
+        join keyphrases k on k.id = dk.keyphrase_id
+        where t.slug = ${titleSlug} and ${viewConditions(filters)}
+        group by k.id, k.key, k.text
+        order by documents desc, mentions desc, k.text asc
+        limit ${top}`
+    : await db.$queryRaw<RawRow[]>`
+        select k.key, k.text, st.documents, st.mentions
+          from title_keyphrase_stats st
+          join titles t on t.id = st.title_id
+          join keyphrases k on k.id = st.keyphrase_id
+         where t.slug = ${titleSlug}
+         order by st.documents desc, st.mentions desc, k.text asc
+         limit ${top}`;
   return rows.map((row) => ({
     key: row.key,
     text: row.text,

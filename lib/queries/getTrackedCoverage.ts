@@ -1,7 +1,7 @@
 import type { ViewFilters } from "../filters";
 import { getDb } from "../db/client";
 import { toNumber } from "./_convert";
-import { viewConditions } from "./_viewFilters";
+import { stanceRows } from "./_viewFilters";
 
 /** All coverage tracked on one day, every title together: the denominator of the normalised views. */
 export interface TrackedCoverageRow {
@@ -13,15 +13,17 @@ export interface TrackedCoverageRow {
 /**
  * Dated documents per day across every title between `from` and `to` (inclusive), under the same
  * kind/phase/source/aspect filters as the view (copies and non-English documents left out).
- * Days with no coverage at all are absent.
+ * Days with no coverage at all are absent. From the daily rollup unless the filters need the documents.
  */
 export async function getTrackedCoverage(from: string, to: string, filters: ViewFilters): Promise<TrackedCoverageRow[]> {
   const db = await getDb();
+  // The span within the view's own date range, if it has one.
+  const span = { ...filters, from: filters.from && filters.from > from ? filters.from : from, to: filters.to && filters.to < to ? filters.to : to };
   const rows = await db.$queryRaw<{ day: string; documents: unknown }[]>`
-    select to_char(d.published_at, 'YYYY-MM-DD') as day, count(*)::int as documents
-      from documents d
-     where d.published_at between ${from}::date and ${to}::date and d.phase is not null and ${viewConditions(filters)}
-     group by d.published_at
-     order by d.published_at`;
+    with days as (${stanceRows(null, span, { undated: false })})
+    select to_char(day, 'YYYY-MM-DD') as day, sum(documents)::int as documents
+      from days
+     group by day
+     order by day`;
   return rows.map((r) => ({ day: r.day, documents: toNumber(r.documents) }));
 }

@@ -1,15 +1,16 @@
 // Writes a stored document's themes inside its transaction (storeDocument): copy detection,
-// credibility flags, people, claims and the aspect rollup. A copy keeps its own people and claims
-// (its page shows them) but adds nothing to any rollup: the original already counts.
+// credibility flags, people and claims. A copy keeps its own people and claims (its page shows
+// them) but adds nothing to any rollup: the original already counts.
 import type pg from "pg";
 import type { AnalyzedDocument } from "../analysis/analyze";
 import { claimIsAboutTitle } from "../analysis/claims";
 import { personKey } from "../analysis/people";
 import { DOCUMENT_FLAGS, deriveFlags } from "../credibility/flags";
 import { COPY_THRESHOLD, SIGNATURE_SIZE } from "../credibility/nearDuplicates";
-import { addToAspectStats, rebuildAspectStats } from "./aspectStats";
-import { rebuildDailyStats } from "./dailyStats";
+import { type CteWrite, runWrites } from "./cteWrites";
 import { rederiveFlags } from "./documentFlags";
+import { inLockOrder } from "./lockOrder";
+import { rebuildRollups } from "./rollups";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
@@ -21,10 +22,11 @@ export interface StoredThemes {
   duplicateOfId: number | null;
   flags: string[];
   /**
-   * False when the caller must not add the document to title_daily_stats: it is a copy, or its
-   * title's rollups were just rebuilt with it included (it turned out to be an older copy's original).
+   * False when the caller must not add the document to the rollups (lib/store/rollups.ts): it is a
+   * copy, or its title's rollups were just rebuilt with it included (it turned out to be an older
+   * copy's original).
    */
-  addToDailyStats: boolean;
+  addToRollups: boolean;
 }
 
 interface TitleFacts {
@@ -40,11 +42,11 @@ interface Match {
 }
 
 export async function storeThemes(client: Queryable, documentId: number, titleId: number, doc: AnalyzedDocument): Promise<StoredThemes> {
-  // Two near-identical texts stored at once must not both become originals.
-  await client.query("select pg_advisory_xact_lock($1, $2)", [COPY_LOCK, titleId]);
+  // Two near-identical texts stored at once must not both become originals: the lock is taken
+  // here, before findOriginal's statement reads the title's originals.
   const { rows: titles } = await client.query<TitleFacts>(
-    `select name, aliases, to_char(release_date, 'YYYY-MM-DD') as release_date from titles where id = $1`,
-    [titleId],
+    `select pg_advisory_xact_lock($1, $2) as locked, name, aliases, to_char(release_date, 'YYYY-MM-DD') as release_date from titles where id = $2`,
+    [COPY_LOCK, titleId],
   );
   const title = titles[0];
   const titleNames = title ? [title.name, ...title.aliases] : [];
@@ -56,26 +58,31 @@ export async function storeThemes(client: Queryable, documentId: number, titleId
   const duplicateOfId = match && !isOlder ? match.id : null;
   const flags = deriveFlags({ kind: doc.kind, publishedAt: doc.publishedAt, releaseDate: title?.release_date ?? null, isCopy: duplicateOfId !== null, claims });
 
-  await client.query(
-    `update documents
-        set minhash = $2::int[], duplicate_of_id = $3,
+  await runWrites(client, [
+    {
+      ctes: [
+        {
+          name: "document_themes",
+          sql: `update documents
+        set minhash = $2::int[], duplicate_of_id = $3::int,
             flags = array(select f from unnest(flags) as f where not (f = any($5::text[]))) || $4::text[]
-      where id = $1`,
-    [documentId, doc.minhash, duplicateOfId, flags, Object.keys(DOCUMENT_FLAGS)],
-  );
-  await insertPeople(client, documentId, doc, titleNames);
-  await insertClaims(client, documentId, titleId, claims);
+      where id = $1::int`,
+        },
+      ],
+      params: [documentId, doc.minhash, duplicateOfId, flags, Object.keys(DOCUMENT_FLAGS)],
+    },
+    peopleWrite(documentId, doc, titleNames),
+    claimsWrite(documentId, titleId, claims),
+  ]);
 
   if (isOlder) {
     // This text predates its match: it is the original, the match (and its copies) are copies.
     await client.query("update documents set duplicate_of_id = $1 where id = $2 or duplicate_of_id = $2", [documentId, match.id]);
     await rederiveFlags(client, titleId, title?.release_date ?? null);
-    await rebuildDailyStats(client, titleId);
-    await rebuildAspectStats(client, titleId);
-    return { duplicateOfId, flags, addToDailyStats: false };
+    await rebuildRollups(client, titleId);
+    return { duplicateOfId, flags, addToRollups: false };
   }
-  if (duplicateOfId === null && doc.phase) await addToAspectStats(client, titleId, doc.phase, doc.sentences);
-  return { duplicateOfId, flags, addToDailyStats: duplicateOfId === null };
+  return { duplicateOfId, flags, addToRollups: duplicateOfId === null };
 }
 
 /** The most similar earlier original of the same title at or above COPY_THRESHOLD, or null. */
@@ -95,39 +102,51 @@ async function findOriginal(client: Queryable, documentId: number, titleId: numb
 }
 
 /** People, minus the title's own name (a title is not a person, however it is capitalised). */
-async function insertPeople(client: Queryable, documentId: number, doc: AnalyzedDocument, titleNames: string[]): Promise<void> {
+function peopleWrite(documentId: number, doc: AnalyzedDocument, titleNames: string[]): CteWrite | null {
   const titleKeys = titleNames.map(personKey).filter(Boolean);
-  const people = doc.people.filter((p) => !titleKeys.some((k) => k === p.key || k.startsWith(`${p.key} `)));
-  if (people.length === 0) return;
-  // An unconfirmed name becomes a person or organisation as soon as any document confirms it.
-  const { rows } = await client.query<{ id: number; key: string }>(
-    `insert into people (key, name, kind) select * from unnest($1::text[], $2::text[], $3::text[])
+  const people = inLockOrder(doc.people.filter((p) => !titleKeys.some((k) => k === p.key || k.startsWith(`${p.key} `))));
+  if (people.length === 0) return null;
+  const evaluative = people.map((p) => p.sentences.filter((i) => doc.sentences[i]?.evaluative));
+  return {
+    ctes: [
+      {
+        // An unconfirmed name becomes a person or organisation as soon as any document confirms it.
+        name: "person_rows",
+        sql: `insert into people (key, name, kind) select * from unnest($2::text[], $3::text[], $4::text[])
      on conflict (key) do update set
        kind = case when people.kind = 'unconfirmed' then excluded.kind else people.kind end,
        name = case when people.kind = 'unconfirmed' and excluded.kind <> 'unconfirmed' then excluded.name else people.name end
      returning id, key`,
-    [people.map((p) => p.key), people.map((p) => p.name), people.map((p) => p.kind)],
-  );
-  const idByKey = new Map(rows.map((r) => [r.key, r.id]));
-  const evaluative = people.map((p) => p.sentences.filter((i) => doc.sentences[i]?.evaluative));
-  await client.query(
-    `insert into document_people (document_id, person_id, mentions, evaluative_mentions, score_sum)
-     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::float8[])`,
-    [
+      },
+      {
+        name: "person_links",
+        sql: `insert into document_people (document_id, person_id, mentions, evaluative_mentions, score_sum)
+     select $1::int, person_rows.id, v.m, v.e, v.s
+       from unnest($2::text[], $5::int[], $6::int[], $7::float8[]) as v(k, m, e, s) join person_rows on person_rows.key = v.k`,
+      },
+    ],
+    params: [
       documentId,
-      people.map((p) => idByKey.get(p.key)!),
+      people.map((p) => p.key),
+      people.map((p) => p.name),
+      people.map((p) => p.kind),
       people.map((p) => p.mentions),
       evaluative.map((list) => list.length),
       evaluative.map((list) => list.reduce((sum, i) => sum + doc.sentences[i].score, 0)),
     ],
-  );
+  };
 }
 
-async function insertClaims(client: Queryable, documentId: number, titleId: number, claims: AnalyzedDocument["claims"]): Promise<void> {
-  if (claims.length === 0) return;
-  await client.query(
-    `insert into claims (document_id, title_id, sentence_index, kind, value, quote)
-     select $1, $2, * from unnest($3::int[], $4::text[], $5::text[], $6::text[])`,
-    [documentId, titleId, claims.map((c) => c.sentenceIndex), claims.map((c) => c.kind), claims.map((c) => c.value), claims.map((c) => c.quote)],
-  );
+function claimsWrite(documentId: number, titleId: number, claims: AnalyzedDocument["claims"]): CteWrite | null {
+  if (claims.length === 0) return null;
+  return {
+    ctes: [
+      {
+        name: "claim_rows",
+        sql: `insert into claims (document_id, title_id, sentence_index, kind, value, quote)
+     select $1::int, $2::int, * from unnest($3::int[], $4::text[], $5::text[], $6::text[])`,
+      },
+    ],
+    params: [documentId, titleId, claims.map((c) => c.sentenceIndex), claims.map((c) => c.kind), claims.map((c) => c.value), claims.map((c) => c.quote)],
+  };
 }

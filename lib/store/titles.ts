@@ -1,12 +1,12 @@
 // The titles registry: names, slugs, aliases and release dates. Changing a release date re-derives
 // the phase of every dated document of the title (and its daily rollup), since phase is defined
 // by it.
-import { getDb, getPool } from "../db/client";
+import { getDb } from "../db/client";
+import { inTransaction } from "../db/transaction";
 import { fromIsoDay, toIsoDay } from "../calendar";
 import { slugify } from "../slug";
-import { rebuildAspectStats } from "./aspectStats";
-import { rebuildDailyStats } from "./dailyStats";
 import { rederiveFlags } from "./documentFlags";
+import { rebuildRollups } from "./rollups";
 
 export interface TitleRecord {
   id: number;
@@ -77,10 +77,7 @@ export async function saveTitle(input: { name: string; releaseDate?: string | nu
 
 /** Dated documents take their phase from the release date; undated ones keep their inferred phase. */
 async function rederivePhases(title: TitleRecord): Promise<void> {
-  const pool = await getPool();
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
+  await inTransaction(async (client) => {
     if (title.releaseDate) {
       await client.query(
         `update documents set phase = case when published_at < $2::date then 'anticipation'::"Phase" else 'reception'::"Phase" end,
@@ -89,17 +86,10 @@ async function rederivePhases(title: TitleRecord): Promise<void> {
         [title.id, title.releaseDate],
       );
     }
-    await rebuildDailyStats(client, title.id);
-    // Aspect stats are per phase, and "review before release" / "release date disagrees" depend on the date.
-    await rebuildAspectStats(client, title.id);
+    // The rollups are per phase, and "review before release" / "release date disagrees" depend on the date.
+    await rebuildRollups(client, title.id);
     await rederiveFlags(client, title.id, title.releaseDate);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Registered titles whose name or an alias appears in the text, most mentioned first. */

@@ -1,7 +1,7 @@
 // Events on a title's timeline detected from its coverage: a burst of documents whose headline or
 // keyphrases name a trailer, convention footage, a premiere, or the first reviews (the embargo
-// lifting). Pure: it sees per-day counts of matching documents (counted in SQL with the patterns
-// below, see lib/queries/getTitleEvents.ts), never the documents themselves.
+// lifting). Pure: each document's signals are found once, when it is stored (eventSignals), and
+// detection sees per-day counts of them (the title_event_stats rollup), never the documents.
 import { daysBetween } from "../calendar";
 import { addDays } from "./days";
 import { SPIKE_RULE } from "./spikes";
@@ -31,6 +31,17 @@ export const EVENT_KINDS = [
 ] as const satisfies readonly EventKind[];
 
 export type EventKindKey = (typeof EVENT_KINDS)[number]["key"];
+
+/**
+ * The event kinds one document counts for: a review counts for "reviews"; an article for each word
+ * kind its headline or one of its keyphrases names (news reports events; reviews mention "the
+ * festival" or "the trailer" in passing, so their words never count).
+ */
+export function eventSignals(kind: "review" | "article", headline: string | null, keyphrases: readonly string[]): EventKindKey[] {
+  if (kind === "review") return ["reviews"];
+  const texts = headline === null ? keyphrases : [headline, ...keyphrases];
+  return EVENT_KINDS.filter((k) => k.pattern !== null && texts.some((text) => matchesKind(k.key, text))).map((k) => k.key);
+}
 
 /**
  * Per calendar day: how many of the title's *articles* match each word kind (news reports events;
@@ -85,10 +96,12 @@ export function detectEvents(days: readonly DaySignals[]): DetectedEvent[] {
   return events.sort((a, b) => a.day.localeCompare(b.day) || kindOrder(a.kind) - kindOrder(b.kind));
 }
 
+// Compiled once: eventSignals runs for every stored document.
+const EVENT_REGEXES = new Map<EventKindKey, RegExp>(EVENT_KINDS.flatMap((k) => (k.pattern === null ? [] : [[k.key, new RegExp(k.pattern, "i")] as const])));
+
 /** True when a headline or keyphrase names the kind (the same test the SQL applies). */
 export function matchesKind(kind: EventKindKey, text: string): boolean {
-  const pattern = EVENT_KINDS.find((k) => k.key === kind)?.pattern;
-  return pattern ? new RegExp(pattern, "i").test(text) : false;
+  return EVENT_REGEXES.get(kind)?.test(text) ?? false;
 }
 
 function sum(values: readonly number[], from: number, to: number): number {

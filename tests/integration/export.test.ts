@@ -4,6 +4,7 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportRoute } from "../../app/api/export/[dataset]/route";
 import { exportCommand } from "../../ingest/export-cli";
 import { ingestCommand } from "../../ingest/cli";
 import { loadDemoCorpus } from "../../ingest/demo";
@@ -88,5 +89,47 @@ describe("CSV export", () => {
     const keyphrases = rows(await text(exportCsv("keyphrases", { title: "ballerina" })));
     expect(keyphrases.length).toBeGreaterThan(5);
     for (const k of keyphrases) expect(k.keyphrase.toLowerCase()).not.toMatch(/reply|email|source link|related post/);
+  });
+});
+
+describe("the export route and its pooled connection", () => {
+  /** Pooled connections checked out, polled until none is (or 10 s have passed: a leak). */
+  async function untilNoneCheckedOut(): Promise<number> {
+    const pool = await getPool();
+    for (const deadline = Date.now() + 10_000; pool.totalCount - pool.idleCount > 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return pool.totalCount - pool.idleCount;
+  }
+  const call = (dataset: string, query: string, signal?: AbortSignal) =>
+    exportRoute(new Request(`http://hypeline.test/api/export/${dataset}?${query}`, { signal }), { params: Promise.resolve({ dataset }) });
+
+  it("a response nobody reads holds no connection, and a read one still gives the whole CSV", async () => {
+    const pool = await getPool();
+    // Fewer than the pool's ten, so a regression fails here instead of hanging the next query.
+    const ignored = await Promise.all(Array.from({ length: 5 }, () => call("documents", "title=ballerina")));
+    for (const response of ignored) expect(response.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    // Before the body was made lazy, each unread export held its cursor's connection until read:
+    // ten clients that left early and the pool had none left for the pages.
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    const csv = await ignored[0].text();
+    expect(rows(csv).length).toBeGreaterThan(10);
+    expect(await untilNoneCheckedOut()).toBe(0);
+  });
+
+  it("a client that goes away mid-download gives the connection back", async () => {
+    const aborted = new AbortController();
+    const response = await call("sentences", "", aborted.signal);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).startsWith("document_id,")).toBe(true);
+    aborted.abort();
+    expect(await untilNoneCheckedOut()).toBe(0);
+    // The same with the consumer cancelling the body instead (what the server does on a closed socket).
+    const cancelled = (await call("sentences", "")).body!.getReader();
+    await cancelled.read();
+    await cancelled.cancel();
+    expect(await untilNoneCheckedOut()).toBe(0);
   });
 });

@@ -19,8 +19,7 @@ import { getOverview } from "../../lib/queries/getOverview";
 import { getTitlePeople } from "../../lib/queries/getTitlePeople";
 import { getTitleSummary } from "../../lib/queries/getTitleSummary";
 import { getTopKeyphrases } from "../../lib/queries/getTopKeyphrases";
-import { rebuildAspectStats } from "../../lib/store/aspectStats";
-import { rebuildDailyStats } from "../../lib/store/dailyStats";
+import { rebuildRollups } from "../../lib/store/rollups";
 import { saveTitle } from "../../lib/store/titles";
 import { runCommand } from "../helpers/cli";
 import { useTestDatabase } from "../helpers/test-db";
@@ -42,17 +41,27 @@ async function rollupsMatchRebuild(titleSlug: string, expectAspects = true): Pro
   const pool = await getPool();
   const client = await pool.connect();
   const read = async () => ({
-    aspects: (await client.query("select aspect, phase, n, round(score_sum::numeric, 6) s, round(score_sq::numeric, 6) q, positive, negative from title_aspect_stats where title_id = (select id from titles where slug = $1) order by 1, 2", [titleSlug])).rows,
-    daily: (await client.query("select day, phase, kind, documents, round(stance_sum::numeric, 6) s from title_daily_stats where title_id = (select id from titles where slug = $1) order by 1, 2, 3", [titleSlug])).rows,
+    aspects: (await client.query("select aspect, phase, mentions, n, round(score_sum::numeric, 6) s, round(score_sq::numeric, 6) q, positive, negative from title_aspect_stats where title_id = (select id from titles where slug = $1) and aspect <> '*' order by 1, 2", [titleSlug])).rows,
+    all: (await client.query("select phase, mentions, n, round(score_sum::numeric, 6) s, round(score_sq::numeric, 6) q, positive, negative from title_aspect_stats where title_id = (select id from titles where slug = $1) and aspect = '*' order by 1", [titleSlug])).rows,
+    daily: (await client.query("select day, phase, kind, documents, round(stance_sum::numeric, 6) s, round(stance_sq::numeric, 6) q, excitement, positive, negative, mixed, neutral from title_daily_stats where title_id = (select id from titles where slug = $1) order by 1, 2, 3", [titleSlug])).rows,
+    keyphrases: (await client.query("select keyphrase_id, documents, mentions from title_keyphrase_stats where title_id = (select id from titles where slug = $1) order by 1", [titleSlug])).rows,
+    keyphraseWeeks: (await client.query("select keyphrase_id, to_char(week, 'YYYY-MM-DD') week, documents from title_keyphrase_weeks where title_id = (select id from titles where slug = $1) order by 1, 2", [titleSlug])).rows,
+    events: (await client.query("select day, event, documents from title_event_stats where title_id = (select id from titles where slug = $1) order by 1, 2", [titleSlug])).rows,
+    counts: (await client.query("select documents from title_stats where title_id = (select id from titles where slug = $1)", [titleSlug])).rows,
+    corpus: (await client.query("select id, corpus_documents from keyphrases where corpus_documents <> 0 order by id")).rows,
   });
   try {
     await client.query("begin");
     const stored = await read();
     const { rows } = await client.query<{ id: number }>("select id from titles where slug = $1", [titleSlug]);
-    await rebuildAspectStats(client, rows[0].id);
-    await rebuildDailyStats(client, rows[0].id);
+    await rebuildRollups(client, rows[0].id);
     const rebuilt = await read();
     if (expectAspects) expect(stored.aspects.length).toBeGreaterThan(0);
+    if (expectAspects) expect(stored.keyphrases.length).toBeGreaterThan(0);
+    if (expectAspects) expect(stored.keyphraseWeeks.length).toBeGreaterThan(0);
+    expect(stored.all.length).toBeGreaterThan(0);
+    expect(stored.daily.length).toBeGreaterThan(0);
+    expect(stored.events.length).toBeGreaterThan(0);
     expect(stored).toEqual(rebuilt);
   } finally {
     await client.query("rollback");
@@ -172,6 +181,29 @@ describe("themes of the demo corpus", () => {
       [titleId],
     );
     for (const k of top) expect(k.documents).toBe(linked.find((l) => l.key === k.key)?.n);
+    // A phrase that is one of the title's names is never one of its trend phrases.
+    const before = (await getKeyphraseTrends("ballerina", 500)).phrases.map((p) => p.key);
+    expect(before.length).toBeGreaterThan(10);
+    const named = before[0];
+    await pool.query("update titles set aliases = array_append(aliases, upper($2)) where id = $1", [titleId, named]);
+    try {
+      const after = (await getKeyphraseTrends("ballerina", 500)).phrases.map((p) => p.key);
+      expect(after).toEqual(before.filter((key) => key !== named));
+    } finally {
+      await pool.query("update titles set aliases = array_remove(aliases, upper($2)) where id = $1", [titleId, named]);
+    }
+    // Each phrase's weekly use (the title_keyphrase_weeks rollup) is what its documents say.
+    const { rows: weekly } = await pool.query<{ key: string; week: string; n: number }>(
+      `select k.key, to_char(date_trunc('week', d.published_at::timestamp), 'YYYY-MM-DD') as week, count(*)::int as n
+         from document_keyphrases dk join keyphrases k on k.id = dk.keyphrase_id join documents d on d.id = dk.document_id
+        where d.title_id = $1 and d.duplicate_of_id is null and d.published_at is not null group by 1, 2`,
+      [titleId],
+    );
+    const expected = new Map(weekly.map((w) => [`${w.key}|${w.week}`, w.n]));
+    const trends = await getKeyphraseTrends("ballerina", 500);
+    const cells = trends.phrases.flatMap((p) => p.weekly.map((w) => ({ cell: `${p.key}|${w.week}`, documents: w.documents })));
+    expect(cells.filter((c) => c.documents > 0).length).toBeGreaterThan(20);
+    expect(cells).toEqual(cells.map((c) => ({ cell: c.cell, documents: expected.get(c.cell) ?? 0 })));
   });
 
   it("finds Signal Fire's release-date conflict: August 15 against one August 22", async () => {

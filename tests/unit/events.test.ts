@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DaySignals, EVENT_KINDS, detectEvents, matchesKind } from "../../lib/timeline/events";
+import { type DaySignals, EVENT_KINDS, detectEvents, eventSignals, matchesKind } from "../../lib/timeline/events";
 
 const day = (d: string, signals: DaySignals["signals"]): DaySignals => ({ day: d, signals });
 
@@ -20,6 +20,18 @@ describe("event patterns", () => {
 
   it("uses no \\b, which PostgreSQL reads as a backspace", () => {
     for (const k of EVENT_KINDS) expect(k.pattern ?? "").not.toContain("\\b");
+  });
+});
+
+describe("eventSignals", () => {
+  it("counts an article for every kind its headline or keyphrases name, in EVENT_KINDS order", () => {
+    expect(eventSignals("article", "Festival crowds cheer the new teaser", ["cinemacon footage", "the cast"])).toEqual(["trailer", "cinemacon", "premiere"]);
+    expect(eventSignals("article", null, ["comic-con panel"])).toEqual(["comic-con"]);
+    expect(eventSignals("article", "A quiet week for the production", ["the trailblazer"])).toEqual([]);
+  });
+
+  it("counts a review for the reviews kind only, whatever its words", () => {
+    expect(eventSignals("review", "The trailer promised more than the festival cut delivers", ["trailer"])).toEqual(["reviews"]);
   });
 });
 

@@ -4,7 +4,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { formatOffset } from "../format";
 import { PALETTE } from "../palette";
-import { perBucket, tickLabel } from "./bucketLabels";
+import { relativeTicks, releaseLine, timeXAxis, valueYAxis } from "./axes";
+import { perBucket } from "./bucketLabels";
 import { Chart } from "./Chart";
 import type { Bucket } from "./timelineSeries";
 
@@ -44,23 +45,19 @@ export function CompareChart({ rows, series, bucket, scale }: { rows: CompareRow
       <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 8, left: 0 }} accessibilityLayer>
         <CartesianGrid stroke={PALETTE.grid} vertical={false} />
         <XAxis
-          dataKey="x"
-          ticks={rows.filter((r) => r.offset % (bucket === "week" ? 28 : 30) === 0).map((r) => r.x)}
-          tickFormatter={(x: string) => tickLabel(x, "relative")}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
-          minTickGap={14}
-          tickMargin={7}
-          interval="preserveStartEnd"
-          height={52}
-          label={{ value: `Days from each title's release (T0)${bucket === "week" ? ", by week" : ""}`, position: "insideBottom", offset: 0, fontSize: 12, fill: PALETTE.muted }}
+          {...timeXAxis({
+            axis: "relative",
+            title: `Days from each title's release (T0)${bucket === "week" ? ", by week" : ""}`,
+            ticks: relativeTicks(rows, bucket),
+            height: 52,
+          })}
         />
         <YAxis
           allowDecimals={scale === "share"}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
+          {...valueYAxis(yLabel)}
           width={48}
-          label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 8, fontSize: 12, fill: PALETTE.muted, style: { textAnchor: "middle" } }}
         />
-        <ReferenceLine x="0" stroke={PALETTE.ink} strokeDasharray="4 3" label={{ value: "Release", position: "insideTopLeft", fontSize: 12, fill: PALETTE.ink, fontWeight: 600 }} />
+        <ReferenceLine x="0" {...releaseLine("insideTopLeft")} />
         {series.map((s, i) => (
           <Line
             key={s.slug}

@@ -5,28 +5,15 @@ import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis
 import { EXCITEMENT_WEIGHT } from "@/lib/metrics";
 import { formatDay, formatSigned, formatStance } from "../format";
 import { PALETTE } from "../palette";
-import { bucketName, perBucket, tickLabel } from "./bucketLabels";
+import { relativeTicks, releaseLine, timeXAxis, valueYAxis } from "./axes";
+import { bucketName, perBucket } from "./bucketLabels";
 import { Chart } from "./Chart";
 import { releaseLabelSide } from "./TimelineChart";
-import type { Axis, Bucket, TimelinePoint } from "./timelineSeries";
+import type { Axis, Bucket, TimeChartView, TimelinePoint } from "./timelineSeries";
 
 type Datum = TimelinePoint & { value: number | null };
 
-export function HypeChart({
-  points,
-  release,
-  releaseDate,
-  axis,
-  bucket,
-  scale,
-}: {
-  points: TimelinePoint[];
-  release: string | null;
-  releaseDate: string | null;
-  axis: Axis;
-  bucket: Bucket;
-  scale: "raw" | "share";
-}) {
+export function HypeChart({ points, release, releaseDate, axis, bucket, scale }: TimeChartView) {
   const data: Datum[] = points.map((p) => ({ ...p, value: p.anticipationN === 0 ? null : scale === "share" ? p.hypeShare : p.hype }));
   const yLabel = scale === "share" ? "Hype per 100 tracked docs" : `Hype index ${perBucket(bucket)}`;
   const xLabel = axis === "relative" && releaseDate ? `Days from release (T0 = ${formatDay(releaseDate)})` : bucket === "week" ? "Week starting" : "Publication date";
@@ -41,27 +28,23 @@ export function HypeChart({
       <ComposedChart data={data} margin={{ top: 16, right: 56, bottom: 8, left: 0 }} barCategoryGap="12%" accessibilityLayer>
         <CartesianGrid stroke={PALETTE.grid} vertical={false} />
         <XAxis
-          dataKey="x"
-          ticks={axis === "relative" ? data.filter((p) => p.offset !== null && p.offset % (bucket === "week" ? 28 : 30) === 0).map((p) => p.x) : undefined}
-          tickFormatter={(x: string) => tickLabel(x, axis)}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
-          minTickGap={14}
-          tickMargin={7}
-          interval="preserveStartEnd"
-          height={46}
-          label={{ value: xLabel, position: "insideBottom", offset: 0, fontSize: 12, fill: PALETTE.muted }}
+          {...timeXAxis({
+            axis,
+            title: xLabel,
+            ticks: axis === "relative" ? relativeTicks(data, bucket) : undefined,
+            height: 46,
+          })}
         />
         <YAxis
           domain={niceDomain(data)}
           ticks={niceTicks(niceDomain(data))}
           tickFormatter={(v: number) => (v === 0 ? "0" : formatSigned(v, niceDomain(data)[1] - niceDomain(data)[0] >= 5 ? 0 : 1).replace(/^\+/, ""))}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
+          {...valueYAxis(yLabel)}
           width={48}
-          label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 8, fontSize: 12, fill: PALETTE.muted, style: { textAnchor: "middle" } }}
         />
         <ReferenceLine y={0} stroke={PALETTE.neutral} />
         <Bar dataKey="value" name="Hype index" fill={PALETTE.anticipation} maxBarSize={28} isAnimationActive={false} />
-        {release ? <ReferenceLine x={release} stroke={PALETTE.ink} strokeDasharray="4 3" label={{ value: "Release", position: releaseLabelSide(data, release), fontSize: 12, fill: PALETTE.ink, fontWeight: 600 }} /> : null}
+        {release ? <ReferenceLine x={release} {...releaseLine(releaseLabelSide(data, release))} /> : null}
         <Tooltip content={(p: TooltipContentProps) => <HypeTooltip {...p} axis={axis} bucket={bucket} />} cursor={{ fill: "rgba(29, 36, 51, 0.06)" }} />
       </ComposedChart>
     </Chart>

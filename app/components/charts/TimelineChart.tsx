@@ -23,10 +23,11 @@ import type { BucketDocumentsRow } from "@/lib/queries/getBucketDocuments";
 import { SPIKE_RULE } from "@/lib/timeline/spikes";
 import { formatDay, formatStance, formatStanceTick } from "../format";
 import { PALETTE } from "../palette";
-import { bucketName, perBucket, tickLabel } from "./bucketLabels";
+import { relativeTicks, releaseLine, timeXAxis, valueYAxis } from "./axes";
+import { bucketName, perBucket } from "./bucketLabels";
 import { Chart } from "./Chart";
 import { lanesThatFit, layoutLanes } from "./markerLayout";
-import type { Axis, Bucket, TimelinePoint } from "./timelineSeries";
+import type { Axis, Bucket, TimeChartView, TimelinePoint } from "./timelineSeries";
 
 const STANCE_TICKS = [-1, -0.5, 0, 0.5, 1];
 const MARKER_R = 9;
@@ -42,13 +43,7 @@ export interface ChartEvent {
   origin: "manual" | "detected";
 }
 
-export interface TimelineChartProps {
-  points: TimelinePoint[];
-  release: string | null;
-  releaseDate: string | null;
-  axis: Axis;
-  bucket: Bucket;
-  scale: "raw" | "share";
+export interface TimelineChartProps extends TimeChartView {
   events: ChartEvent[];
   /** Spike explanations by x key. */
   explanations: Record<string, BucketDocumentsRow>;
@@ -85,23 +80,12 @@ export function TimelineChart(props: TimelineChartProps) {
     >
       <ComposedChart data={data} margin={{ top: 12 + EVENT_LANES * LANE_HEIGHT, right: 4, bottom: 8, left: 0 }} barCategoryGap="12%" accessibilityLayer>
         <CartesianGrid stroke={PALETTE.grid} vertical={false} />
-        <XAxis
-          dataKey="x"
-          ticks={ticks}
-          tickFormatter={(x: string) => tickLabel(x, axis)}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
-          minTickGap={14}
-          tickMargin={7}
-          interval="preserveStartEnd"
-          height={52}
-          label={{ value: xLabel, position: "insideBottom", offset: 0, fontSize: 12, fill: PALETTE.muted }}
-        />
+        <XAxis {...timeXAxis({ axis, title: xLabel, ticks, height: 52 })} />
         <YAxis
           yAxisId="volume"
           allowDecimals={scale === "share"}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
+          {...valueYAxis(volumeLabel)}
           width={48}
-          label={{ value: volumeLabel, angle: -90, position: "insideLeft", offset: 8, fontSize: 12, fill: PALETTE.muted, style: { textAnchor: "middle" } }}
         />
         <YAxis
           yAxisId="stance"
@@ -109,9 +93,8 @@ export function TimelineChart(props: TimelineChartProps) {
           domain={[-1, 1]}
           ticks={STANCE_TICKS}
           tickFormatter={formatStanceTick}
-          tick={{ fontSize: 11, fill: PALETTE.muted }}
+          {...valueYAxis("Mean stance (−1…1)", "right")}
           width={52}
-          label={{ value: "Mean stance (−1…1)", angle: 90, position: "insideRight", offset: 4, fontSize: 12, fill: PALETTE.muted, style: { textAnchor: "middle" } }}
         />
         <ReferenceLine yAxisId="stance" y={0} stroke={PALETTE.neutral} strokeDasharray="2 4" ifOverflow="extendDomain" />
         <Bar yAxisId="volume" dataKey="barAnticipation" name="Anticipation documents" stackId="volume" fill={PALETTE.anticipationSoft} maxBarSize={28} isAnimationActive={false} />
@@ -145,9 +128,7 @@ export function TimelineChart(props: TimelineChartProps) {
           <ReferenceLine
             yAxisId="volume"
             x={release}
-            stroke={PALETTE.ink}
-            strokeDasharray="4 3"
-            label={{ value: "Release", position: releaseLabelSide(points, release), fontSize: 12, fill: PALETTE.ink, fontWeight: 600 }}
+            {...releaseLine(releaseLabelSide(points, release))}
           />
         ) : null}
         <EventMarks events={events} />
@@ -163,12 +144,6 @@ export function TimelineChart(props: TimelineChartProps) {
 export function releaseLabelSide(points: readonly { x: string }[], release: string): "insideTopLeft" | "insideTopRight" {
   const index = points.findIndex((p) => p.x === release);
   return index > points.length * 0.75 ? "insideTopRight" : "insideTopLeft";
-}
-
-/** Relative-axis ticks every 30 days (28 by week, on bucket starts), T0 always among them. */
-function relativeTicks(points: TimelinePoint[], bucket: Bucket): string[] {
-  const step = bucket === "week" ? 28 : 30;
-  return points.filter((p) => p.offset !== null && p.offset % step === 0).map((p) => p.x);
 }
 
 // Label text is estimated at this many pixels per character (11 px bold): generous, so an estimate

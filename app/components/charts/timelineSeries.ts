@@ -42,6 +42,17 @@ export interface TimelinePoint {
   spike: boolean;
 }
 
+/** What every chart on a title's time axis is drawn from, and how it is shown. */
+export interface TimeChartView {
+  points: TimelinePoint[];
+  /** The release bucket's x key, when it is on the axis. */
+  release: string | null;
+  releaseDate: string | null;
+  axis: Axis;
+  bucket: Bucket;
+  scale: "raw" | "share";
+}
+
 /** The release date widens the calendar range only when this close, so one bad date cannot stretch the axis. */
 export const MAX_RELEASE_GAP_DAYS = 366;
 

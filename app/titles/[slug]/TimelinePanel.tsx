@@ -6,16 +6,10 @@ import { useRef, useState } from "react";
 import type { BucketDocumentsRow } from "@/lib/queries/getBucketDocuments";
 import { type ChartEvent, TimelineChart, spikeText } from "@/app/components/charts/TimelineChart";
 import { bucketName } from "@/app/components/charts/bucketLabels";
-import type { Axis, Bucket, TimelinePoint } from "@/app/components/charts/timelineSeries";
+import type { TimeChartView } from "@/app/components/charts/timelineSeries";
 import { formatDay } from "@/app/components/format";
 
-export interface TimelinePanelProps {
-  points: TimelinePoint[];
-  release: string | null;
-  releaseDate: string | null;
-  axis: Axis;
-  bucket: Bucket;
-  scale: "raw" | "share";
+export interface TimelinePanelProps extends TimeChartView {
   events: (ChartEvent & { documents: number | null })[];
   /** Events whose day is not on the axis (outside the window or the filters). */
   hiddenEvents: number;

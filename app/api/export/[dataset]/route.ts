@@ -1,7 +1,6 @@
 // GET /api/export/<dataset>?title=<slug>&from=YYYY-MM-DD&to=YYYY-MM-DD&kind=…&phase=…&source=…&aspect=…: a streamed CSV.
-import { Readable } from "node:stream";
 import { EXPORT_DATASETS, type ExportDataset, exportCsv, exportFiltersSchema } from "@/lib/export/datasets";
-import { badRequest, describeZodError, notFoundResponse, withDatabase } from "@/lib/http";
+import { badRequest, describeZodError, notFoundResponse, streamBody, withDatabase } from "@/lib/http";
 import { getTitleBySlug } from "@/lib/queries/getTitleBySlug";
 
 export const dynamic = "force-dynamic";
@@ -24,8 +23,7 @@ export const GET = withDatabase(async (request: Request, { params }: { params: P
   if (filters.title && !(await getTitleBySlug(filters.title))) {
     return notFoundResponse(`No title with slug "${filters.title}".`, "unknown_title");
   }
-  const stream = exportCsv(dataset, filters);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  return new Response(streamBody(exportCsv(dataset, filters), request.signal), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename=hypeline-${dataset}-${filters.title ?? "all"}.csv`,
