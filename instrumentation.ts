@@ -5,8 +5,8 @@ import type { Instrumentation } from "next";
 
 export const onRequestError: Instrumentation.onRequestError = async (error) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { isConnectionError } = await import("./lib/db/retry");
+  const { describeDbError, isConnectionError } = await import("./lib/db/retry");
   if (!isConnectionError(error)) return;
   const { reportDatabaseDown } = await import("./lib/db/health");
-  reportDatabaseDown();
+  reportDatabaseDown(describeDbError(error));
 };
