@@ -1,6 +1,6 @@
 // An ingest run: sources → analysis → one transaction per document, with counts, per-item rows
-// and errors recorded on the IngestRun row as it goes (in batches, lib/store/runLog.ts). Presentation (progress bar, table, JSON) is the
-// caller's; this module only reports events.
+// and errors recorded on the IngestRun row as it goes (in batches, lib/store/runLog.ts).
+// Presentation (progress bar, table, JSON) is the caller's; this module only reports events.
 //
 // Counting is tied to commits: an item counts as stored only once its transaction committed. A
 // database that drops mid-run (a restart) is retried with backoff (lib/db/retry); a store whose

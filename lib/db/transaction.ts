@@ -2,6 +2,9 @@
 import type pg from "pg";
 import { getPool } from "./client";
 
+/** Where a write runs: the transaction's client, or anything that queries the same way. */
+export type Queryable = Pick<pg.PoolClient, "query">;
+
 export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await (await getPool()).connect();
   let failure: Error | undefined;

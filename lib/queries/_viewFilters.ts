@@ -34,18 +34,18 @@ export function rollupAnswers(filters: ViewFilters): boolean {
  */
 export function stanceRows(slug: string | null, filters: ViewFilters, { undated }: { undated: boolean }): Prisma.Sql {
   const ofTitle = Prisma.sql`(${slug}::text is null or t.slug = ${slug}::text)`;
-  if (!rollupAnswers(filters)) {
-    return Prisma.sql`
+  // One row per document, those `dated` picks: the fallback, and where the rollup has no row.
+  const perDocument = (dated: Prisma.Sql) => Prisma.sql`
       select d.published_at as day, d.phase, d.kind, 1 as documents, d.stance_score as stance_sum,
              d.stance_score * d.stance_score as stance_sq, d.excitement, (d.stance_label = 'positive')::int as positive
         from documents d join titles t on t.id = d.title_id
-       where ${ofTitle} and d.phase is not null and (${undated} or d.published_at is not null) and ${viewConditions(filters)}`;
-  }
+       where ${ofTitle} and d.phase is not null and ${dated} and ${viewConditions(filters)}`;
+  if (!rollupAnswers(filters)) return perDocument(undated ? Prisma.sql`true` : Prisma.sql`d.published_at is not null`);
   const from = filters.from ?? null;
   const to = filters.to ?? null;
   const kind = filters.kind ?? null;
   const phase = filters.phase ?? null;
-  const dated = Prisma.sql`
+  const rollup = Prisma.sql`
       select st.day, st.phase, st.kind, st.documents, st.stance_sum, st.stance_sq, st.excitement, st.positive
         from title_daily_stats st join titles t on t.id = st.title_id
        where ${ofTitle}
@@ -53,10 +53,5 @@ export function stanceRows(slug: string | null, filters: ViewFilters, { undated 
          and (${to}::date is null or st.day <= ${to}::date)
          and (${kind}::text is null or st.kind::text = ${kind}::text)
          and (${phase}::text is null or st.phase::text = ${phase}::text)`;
-  if (!undated) return dated;
-  return Prisma.sql`${dated}
-      union all
-      select d.published_at, d.phase, d.kind, 1, d.stance_score, d.stance_score * d.stance_score, d.excitement, (d.stance_label = 'positive')::int
-        from documents d join titles t on t.id = d.title_id
-       where ${ofTitle} and d.published_at is null and d.phase is not null and ${viewConditions(filters)}`;
+  return undated ? Prisma.sql`${rollup} union all ${perDocument(Prisma.sql`d.published_at is null`)}` : rollup;
 }

@@ -2,12 +2,10 @@
 // aspect) and n, sum and sum of squares of the scores of the evaluative ones. The row with aspect
 // ALL_ASPECTS ("*") takes every sentence of the document, whatever its aspects: the title-level
 // figures on the same scale. Kept in the same transaction as each document; copies never add to it.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { AnalyzedSentence, Phase } from "../analysis/types";
 import { STANCE_THRESHOLDS, aspectPolarity } from "../metrics";
 import type { CteWrite } from "./cteWrites";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** The rollup row that holds every sentence of the title. */
 export const ALL_ASPECTS = "*";

@@ -1,10 +1,8 @@
 // The per title/day/phase/kind rollup behind the timeline and the scores. Updated in the same
 // transaction as each document, so charts never see a document without its rollup (or the
 // reverse). Like every score, it counts English originals only (lib/metrics.ts).
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { CteWrite } from "./cteWrites";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export interface DailyStatDelta {
   titleId: number;

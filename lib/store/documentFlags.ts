@@ -1,10 +1,8 @@
 // Re-derives the credibility flags of a title's documents (lib/credibility/flags.ts) from what is
 // stored: kind, date, copy link and claims. Run when the title's release date changes.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { DocumentKind } from "../analysis/types";
 import { deriveFlags, isDocumentFlag } from "../credibility/flags";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 interface Row {
   id: number;

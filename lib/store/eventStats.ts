@@ -1,10 +1,8 @@
 // The per title/day/event-kind rollup behind detected timeline events: how many English original
 // documents signal each kind each day (documents.event_signals, found once when a document is
 // stored). Kept in the same transaction as each document; copies never add to it.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { CteWrite } from "./cteWrites";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Adds one dated document's event signals to its title's rollup (a write for lib/store/rollups.ts). */
 export function eventStatsWrite(titleId: number, day: string, events: readonly string[]): CteWrite | null {

@@ -2,10 +2,8 @@
 // fetches and analyses only new ones. An entry is marked seen in the same transaction as its
 // document (see storeDocument), or right after its text turned out to be stored already; an
 // entry that failed is never marked, so the next poll tries it again.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import { getDb, getPool } from "../db/client";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /**
  * The id of the feed at `url`, registering it on first sight. A feed first met by a one-off

@@ -3,10 +3,8 @@
 // over titles (the phrase's corpus document frequency), so distinctiveness never scans
 // document_keyphrases; title_keyphrase_weeks splits the dated ones by week for the trends. Kept in
 // the same transaction as each document; copies never add to them.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { CteWrite } from "./cteWrites";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 export interface KeyphraseUse {
   keyphraseId: number;

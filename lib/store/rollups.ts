@@ -2,7 +2,7 @@
 // keyphrase, event and per-title count rollups. Both functions run inside the document's
 // transaction (storeDocument), so a reader never sees a document without its share of the
 // rollups, or the reverse.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { AnalyzedDocument } from "../analysis/analyze";
 import { aspectStatsWrite, rebuildAspectStats } from "./aspectStats";
 import { type CteWrite, runWrites } from "./cteWrites";
@@ -10,8 +10,6 @@ import { dailyStatsWrite, rebuildDailyStats } from "./dailyStats";
 import { eventStatsWrite, rebuildEventStats } from "./eventStats";
 import { type KeyphraseUse, keyphraseStatsWrite, rebuildKeyphraseStats } from "./keyphraseStats";
 import { rebuildTitleStats, titleStatsWrite } from "./titleStats";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /**
  * Adds one original document (never a copy: its original already counts) to its title's

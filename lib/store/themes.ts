@@ -1,7 +1,7 @@
 // Writes a stored document's themes inside its transaction (storeDocument): copy detection,
 // credibility flags, people and claims. A copy keeps its own people and claims (its page shows
 // them) but adds nothing to any rollup: the original already counts.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { AnalyzedDocument } from "../analysis/analyze";
 import { claimIsAboutTitle } from "../analysis/claims";
 import { personKey } from "../analysis/people";
@@ -11,8 +11,6 @@ import { type CteWrite, runWrites } from "./cteWrites";
 import { rederiveFlags } from "./documentFlags";
 import { inLockOrder } from "./lockOrder";
 import { rebuildRollups } from "./rollups";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Advisory-lock namespace ("HYLN"): one document of a title at a time runs copy detection. */
 const COPY_LOCK = 0x48594c4e;

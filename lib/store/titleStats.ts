@@ -1,10 +1,8 @@
 // The per-title document count (title_stats): original documents, any language, dated or not.
 // Summed over titles it is the corpus size behind keyphrase distinctiveness, read without
 // counting 100,000 documents. Kept in the same transaction as each document.
-import type pg from "pg";
+import type { Queryable } from "../db/transaction";
 import type { CteWrite } from "./cteWrites";
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Counts one more original document for its title (a write for lib/store/rollups.ts). */
 export function titleStatsWrite(titleId: number): CteWrite {

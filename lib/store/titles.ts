@@ -1,6 +1,6 @@
 // The titles registry: names, slugs, aliases and release dates. Changing a release date re-derives
-// the phase of every dated document of the title (and its daily rollup), since phase is defined
-// by it.
+// the phase of every dated document of the title (and rebuilds its rollups), since phase is
+// defined by it.
 import { getDb } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { fromIsoDay, toIsoDay } from "../calendar";

@@ -99,7 +99,7 @@ export function detectEvents(days: readonly DaySignals[]): DetectedEvent[] {
 // Compiled once: eventSignals runs for every stored document.
 const EVENT_REGEXES = new Map<EventKindKey, RegExp>(EVENT_KINDS.flatMap((k) => (k.pattern === null ? [] : [[k.key, new RegExp(k.pattern, "i")] as const])));
 
-/** True when a headline or keyphrase names the kind (the same test the SQL applies). */
+/** True when a headline or keyphrase names the kind (eventSignals asks it of every stored article). */
 export function matchesKind(kind: EventKindKey, text: string): boolean {
   return EVENT_REGEXES.get(kind)?.test(text) ?? false;
 }
